@@ -1,0 +1,142 @@
+"""The `leaflet` command: build, check and preview a tri-fold leaflet.
+
+Exit codes: 0 fine; 1 the content does not make a good leaflet (overflow,
+contrast...); 2 the input or the command line cannot be used. Problems are
+one line each on stderr, never a traceback (unless `--debug`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__, geometry
+from .build import Edition, Options, build, make
+from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LeafletError
+from .units import to_mm
+
+DEFAULT_SOURCE = "content.yaml"
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="leaflet", description="Print-ready tri-fold leaflets from YAML.")
+    top.add_argument("--version", action="version", version=f"leaflet {__version__}")
+    top.add_argument("--debug", action="store_true", help="show a traceback when something fails")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("source", nargs="?", default=DEFAULT_SOURCE, help=f"leaflet YAML (default {DEFAULT_SOURCE})")
+        sub.add_argument("--paper", choices=tuple(geometry.PAPERS), help="paper size (overrides 'paper:' in the YAML)")
+        sub.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+        return sub
+
+    build_cmd = command("build", "lay out the leaflet and write its PDF")
+    build_cmd.add_argument("-o", "--output", type=Path, metavar="PDF", help="PDF to write (default output/<id>.pdf)")
+    command("check", "lay out the leaflet and report problems, writing nothing")
+    preview = command("preview", "write a PNG of each page into output/")
+    preview.add_argument("--dpi", type=float, default=110, help="resolution of the PNGs (default 110)")
+    return top
+
+
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exit:
+        return int(exit.code or 0)
+    try:
+        return _COMMANDS[args.command](args, out)
+    except LeafletError as error:
+        if args.debug:
+            traceback.print_exc(file=err)
+        for line in str(error).splitlines():
+            print(f"error: {line}" if not _has_location(line) else line, file=err)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=err)
+        return EXIT_BAD_LEAFLET
+    except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
+        if args.debug:
+            traceback.print_exc(file=err)
+        print(f"internal error: {type(error).__name__}: {error} (run with --debug for details)", file=err)
+        return EXIT_BAD_INPUT
+
+
+def _has_location(line: str) -> bool:
+    head = line.split(": ", 1)[0]
+    return head.count(":") >= 2 and head.rsplit(":", 2)[-1].isdigit()
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(paper=args.paper, output=getattr(args, "output", None))
+
+
+def _build(args: argparse.Namespace, out: TextIO) -> int:
+    edition, path = build(args.source, _options(args))
+    print(f"wrote {_shown(path)}: {_summary(edition)}", file=out)
+    _warnings(edition, out)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    edition = make(args.source, _options(args))
+    print(_report(edition), file=out)
+    for finding in edition.findings:
+        print(f"{finding.severity}: {finding}", file=out)
+    return EXIT_BAD_LEAFLET if edition.errors else EXIT_OK
+
+
+def _preview(args: argparse.Namespace, out: TextIO) -> int:
+    from .preview import write_previews  # pypdfium2 is only needed for previews
+
+    edition = make(args.source, _options(args))
+    if edition.errors:
+        from .errors import LayoutError
+
+        raise LayoutError([str(f) for f in edition.errors])
+    folder = Path(args.source).resolve().parent / "output"
+    for path in write_previews(edition.pdf, folder, edition.leaflet.id, args.dpi):
+        print(f"wrote {_shown(path)}", file=out)
+    return EXIT_OK
+
+
+def _summary(edition: Edition) -> str:
+    sheet = edition.layout.sheet
+    sizes = sorted({p.body_size for p in edition.layout.panels.values()})
+    return (
+        f"{sheet.paper.name.upper()} {sheet.fold}-fold, {len(sheet.pages)} pages, "
+        f"body {' / '.join(f'{s:g}' for s in sizes)} pt"
+    )
+
+
+def _report(edition: Edition) -> str:
+    lines = [f"{edition.leaflet.id}: {_summary(edition)}"]
+    for name, panel in edition.layout.panels.items():
+        lines.append(
+            f"  {name:<9} {to_mm(panel.place.box.width):5.1f} mm wide  body {panel.body_size:>4g} pt  "
+            f"{panel.fill_ratio:4.0%} full"
+        )
+    verdict = "not ready: fix the errors below" if edition.errors else "ready to print"
+    lines.append(verdict)
+    return "\n".join(lines)
+
+
+def _warnings(edition: Edition, out: TextIO) -> None:
+    for finding in edition.findings:
+        if finding.severity == "warning":
+            print(f"warning: {finding}", file=out)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+_COMMANDS = {"build": _build, "check": _check, "preview": _preview}

@@ -1,0 +1,351 @@
+"""Content stage: read a leaflet's YAML and check it, giving a `Leaflet` model.
+
+The YAML is composed into nodes (not constructed into Python objects) so that
+every value keeps its line and column; each complaint then says
+`FILE:LINE:COLUMN: what is wrong, and what to do`. Nothing here knows about
+fonts, paper sizes in points, or drawing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from . import model as m
+from .errors import Location, SourceError
+from .geometry import FOLDS, PAPERS
+from .markup import MarkupError, parse_inline
+
+try:  # the C parser is several times faster and gives the same marks
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def load(path: Path | str) -> m.Leaflet:
+    """Read and check a leaflet source file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SourceError(f"no such file: {path}; give the path of a leaflet YAML file") from None
+    except IsADirectoryError:
+        raise SourceError(f"{path} is a folder; give the path of a leaflet YAML file") from None
+    except UnicodeDecodeError as error:
+        raise SourceError(
+            f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8"
+        ) from None
+    return loads(text, path)
+
+
+def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
+    """Check leaflet YAML given as a string; `path` names it in messages."""
+    path = Path(path)
+    reader = _Reader(str(path), path.parent)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
+        what = error.problem or error.context or "cannot be read"
+        raise SourceError(f"YAML syntax: {what}; check the indentation and quotes here", where) from None
+    except yaml.YAMLError as error:
+        raise SourceError(f"YAML syntax: {error}", str(path)) from None
+    if root is None:
+        raise SourceError("the file is empty; start from the example content.yaml", str(path))
+    return reader.leaflet(root, path)
+
+
+class _Reader:
+    """Walks composed YAML nodes, turning them into model objects or errors."""
+
+    def __init__(self, path: str, folder: Path) -> None:
+        self.path = path
+        self.folder = folder
+
+    # -- locations and errors -------------------------------------------------
+
+    def where(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def fail(self, node: yaml.Node, message: str) -> SourceError:
+        return SourceError(message, self.where(node))
+
+    # -- generic shapes -------------------------------------------------------
+
+    def mapping(
+        self, node: yaml.Node, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, yaml.Node]:
+        """The keys of a mapping, refusing unknown, duplicate and missing ones."""
+        if not isinstance(node, yaml.MappingNode):
+            keys = ", ".join(required + optional)
+            raise self.fail(node, f"{what} must be a mapping with the keys: {keys}")
+        allowed = required + optional
+        found: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, f"a key in {what}")
+            if key in found:
+                raise self.fail(key_node, f"'{key}' appears twice in {what}; keep one")
+            if key not in allowed:
+                raise self.fail(key_node, f"unknown key '{key}' in {what}{_did_you_mean(key, allowed)}")
+            found[key] = value_node
+        missing = [key for key in required if key not in found]
+        if missing:
+            raise self.fail(node, f"{what} needs the key '{missing[0]}'")
+        return found
+
+    def scalar(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, f"{what} must be a single value, not a list or mapping")
+        return node.value
+
+    def string(self, node: yaml.Node, what: str) -> str:
+        value = self.scalar(node, what)
+        if not value.strip():
+            raise self.fail(node, f"{what} is empty; give it some text")
+        return value
+
+    def number(self, node: yaml.Node, what: str, low: float, high: float) -> float:
+        value = self.scalar(node, what)
+        try:
+            number = float(value)
+        except ValueError:
+            raise self.fail(node, f"{what} must be a number, not {value!r}") from None
+        if not low <= number <= high:
+            raise self.fail(node, f"{what} must be between {low:g} and {high:g}, not {number:g}")
+        return number
+
+    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...]) -> str:
+        value = self.scalar(node, what)
+        if value not in choices:
+            raise self.fail(
+                node, f"{what} must be one of {', '.join(choices)}, not {value!r}{_did_you_mean(value, choices)}"
+            )
+        return value
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, f"{what} must be a list (lines starting with '- ')")
+        if not node.value:
+            raise self.fail(node, f"{what} is an empty list; give at least one entry")
+        return node.value
+
+    def text(self, node: yaml.Node, what: str) -> m.Text:
+        source = self.string(node, what)
+        try:
+            return parse_inline(source)
+        except MarkupError as error:
+            raise self.fail(node, f"{what}: {error}") from None
+
+    # -- the leaflet ----------------------------------------------------------
+
+    def leaflet(self, root: yaml.Node, path: Path) -> m.Leaflet:
+        top = self.mapping(root, "the leaflet file", ("leaflet", "panels"), ("paper", "fold", "theme", "typography"))
+        meta = self.mapping(top["leaflet"], "'leaflet'", ("id", "title", "language"), ("subject", "author"))
+        leaflet_id = self.scalar(meta["id"], "the leaflet id")
+        if not _IDENTIFIER.match(leaflet_id):
+            raise self.fail(
+                meta["id"], f"the leaflet id {leaflet_id!r} names the PDF: use lower-case letters, digits and '-'"
+            )
+        return m.Leaflet(
+            id=leaflet_id,
+            title=self.string(meta["title"], "the title"),
+            language=self.string(meta["language"], "the language"),
+            subject=self.string(meta["subject"], "the subject") if "subject" in meta else "",
+            author=self.string(meta["author"], "the author") if "author" in meta else "",
+            paper=self.choice(top["paper"], "'paper'", tuple(PAPERS)) if "paper" in top else "a4",
+            fold=self.choice(top["fold"], "'fold'", FOLDS) if "fold" in top else "roll",
+            theme=self.theme(top["theme"]) if "theme" in top else m.Theme(),
+            typography=self.typography(top["typography"]) if "typography" in top else m.Typography(),
+            panels=self.panels(top["panels"]),
+            source=path,
+        )
+
+    def theme(self, node: yaml.Node) -> m.Theme:
+        names = tuple(m.Theme.__dataclass_fields__)
+        found = self.mapping(node, "'theme'", (), names)
+        colours = {}
+        for key, value in found.items():
+            colour = self.scalar(value, f"theme colour '{key}'")
+            if not _COLOUR.match(colour):
+                raise self.fail(value, f"theme colour '{key}' must be written #RRGGBB, e.g. \"#005EB8\" (quoted)")
+            colours[key] = colour.upper()
+        return m.Theme(**colours)
+
+    def typography(self, node: yaml.Node) -> m.Typography:
+        found = self.mapping(node, "'typography'", (), ("body_max", "body_min"))
+        sizes = {key: self.number(value, f"'{key}'", 11, 24) for key, value in found.items()}
+        result = m.Typography(**sizes)
+        if result.body_min > result.body_max:
+            raise self.fail(node, "'body_min' is larger than 'body_max'")
+        return result
+
+    def panels(self, node: yaml.Node) -> dict[str, m.Panel]:
+        found = self.mapping(node, "'panels'", (), m.PANEL_NAMES)
+        panels = {name: self.panel(name, value) for name, value in found.items()}
+        for panel in panels.values():
+            target = panel.continues_to
+            if target is None:
+                continue
+            order = m.PANEL_NAMES
+            if order.index(target) != order.index(panel.name) + 1:
+                raise SourceError(
+                    f"panel '{panel.name}' can only continue on the panel after it in reading order, "
+                    f"not on '{target}'",
+                    panel.where,
+                )
+        return panels
+
+    def panel(self, name: str, node: yaml.Node) -> m.Panel:
+        if isinstance(node, yaml.SequenceNode):  # shorthand: just the blocks
+            return m.Panel(name, self.blocks(node, f"panel '{name}'"), where=self.where(node))
+        found = self.mapping(node, f"panel '{name}'", ("blocks",), ("continues_to",))
+        continues_to = None
+        if "continues_to" in found:
+            continues_to = self.choice(found["continues_to"], "'continues_to'", m.PANEL_NAMES)
+        return m.Panel(name, self.blocks(found["blocks"], f"panel '{name}'"), continues_to, self.where(node))
+
+    def blocks(self, node: yaml.Node, what: str) -> tuple[m.Block, ...]:
+        return tuple(self.block(item) for item in self.sequence(node, f"the blocks of {what}"))
+
+    def block(self, node: yaml.Node) -> m.Block:
+        kinds = tuple(_BLOCK_READERS)
+        if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+            raise self.fail(node, f"a block is one 'type: content' entry, with type one of: {', '.join(kinds)}")
+        key_node, value = node.value[0]
+        kind = self.scalar(key_node, "a block type")
+        if kind not in _BLOCK_READERS:
+            raise self.fail(key_node, f"unknown block type '{kind}'{_did_you_mean(kind, kinds)}")
+        return _BLOCK_READERS[kind](self, value, self.where(key_node))
+
+    def body(self, node: yaml.Node, what: str) -> tuple[m.Block, ...]:
+        """A body is either one paragraph of text or a list of blocks."""
+        if isinstance(node, yaml.ScalarNode):
+            return (m.Paragraph(text=self.text(node, what), where=self.where(node)),)
+        return self.blocks(node, what)
+
+    # -- blocks, one reader each ----------------------------------------------
+
+    def heading(self, node: yaml.Node, where: Location) -> m.Block:
+        if isinstance(node, yaml.ScalarNode):
+            return m.Heading(text=self.text(node, "heading"), where=where)
+        found = self.mapping(node, "heading", ("text",), ("level",))
+        level = int(self.number(found["level"], "heading level", 1, 3)) if "level" in found else 2
+        return m.Heading(text=self.text(found["text"], "heading"), level=level, where=where)
+
+    def paragraph(self, node: yaml.Node, where: Location) -> m.Block:
+        return m.Paragraph(text=self.text(node, "paragraph"), where=where)
+
+    def bullets(self, node: yaml.Node, where: Location) -> m.Block:
+        items = self.sequence(node, "bullets")
+        return m.Bullets(items=tuple(self.text(item, "a bullet") for item in items), where=where)
+
+    def section(self, node: yaml.Node, where: Location) -> m.Block:
+        found = self.mapping(node, "section", ("heading", "body"))
+        return m.Section(
+            heading=self.text(found["heading"], "section heading"),
+            body=self.body(found["body"], "section body"),
+            where=where,
+        )
+
+    def steps(self, node: yaml.Node, where: Location) -> m.Block:
+        steps = []
+        for item in self.sequence(node, "steps"):
+            found = self.mapping(item, "a step", ("title", "text"))
+            steps.append(m.Step(self.text(found["title"], "step title"), self.text(found["text"], "step text")))
+        return m.Steps(steps=tuple(steps), where=where)
+
+    def callout(self, node: yaml.Node, where: Location) -> m.Block:
+        found = self.mapping(node, "callout", ("body",), ("heading",))
+        heading = self.text(found["heading"], "callout heading") if "heading" in found else None
+        return m.Callout(heading=heading, body=self.body(found["body"], "callout body"), where=where)
+
+    def image(self, node: yaml.Node, where: Location) -> m.Block:
+        found = self.mapping(node, "image", ("src", "alt"), ("width_mm",))
+        src = self.asset(found["src"])
+        width = self.number(found["width_mm"], "'width_mm'", 5, 300) if "width_mm" in found else None
+        return m.Image(src=src, alt=self.text(found["alt"], "alt text"), width_mm=width, where=where)
+
+    def qr(self, node: yaml.Node, where: Location) -> m.Block:
+        if isinstance(node, yaml.ScalarNode):
+            found = {"url": node}
+        else:
+            found = self.mapping(node, "qr", ("url",), ("caption", "size_mm"))
+        url = self.string(found["url"], "QR code address")
+        if not url.startswith(("https://", "http://")):
+            raise self.fail(found["url"], "a QR code address must start with https:// or http://")
+        return m.QRCode(
+            url=url,
+            caption=self.text(found["caption"], "QR caption") if "caption" in found else None,
+            size_mm=self.number(found["size_mm"], "'size_mm'", 15, 80) if "size_mm" in found else 22.0,
+            where=where,
+        )
+
+    def illustration(self, node: yaml.Node, where: Location) -> m.Block:
+        found = self.mapping(node, "illustration", ("name", "alt"), ("height_mm",))
+        name = self.choice(found["name"], "illustration name", m.ILLUSTRATION_NAMES)
+        height = self.number(found["height_mm"], "'height_mm'", 10, 200) if "height_mm" in found else 70.0
+        return m.Illustration(name=name, alt=self.text(found["alt"], "alt text"), height_mm=height, where=where)
+
+    def banner(self, node: yaml.Node, where: Location) -> m.Block:
+        if isinstance(node, yaml.ScalarNode):
+            return m.Banner(text=self.text(node, "banner"), where=where)
+        found = self.mapping(node, "banner", (), ("text", "height_mm"))
+        return m.Banner(
+            text=self.text(found["text"], "banner") if "text" in found else None,
+            height_mm=self.number(found["height_mm"], "'height_mm'", 1, 200) if "height_mm" in found else None,
+            where=where,
+        )
+
+    def spacer(self, node: yaml.Node, where: Location) -> m.Block:
+        value = self.scalar(node, "spacer")
+        if value == "fill":
+            return m.Spacer(fill=True, where=where)
+        try:
+            height = float(value)
+        except ValueError:
+            raise self.fail(node, f"a spacer is 'fill' or a height in mm, not {value!r}") from None
+        if not 0 < height <= 200:
+            raise self.fail(node, f"a spacer height must be between 0 and 200 mm, not {height:g}")
+        return m.Spacer(height_mm=height, where=where)
+
+    def asset(self, node: yaml.Node) -> Path:
+        """A file beside the source: it must exist and stay inside the source's folder."""
+        relative = self.string(node, "a file path")
+        folder = self.folder.resolve()
+        path = (folder / relative).resolve()
+        if not path.is_relative_to(folder):
+            raise self.fail(node, f"{relative!r} is outside the leaflet's folder; copy the file into it")
+        if not path.is_file():
+            raise self.fail(node, f"no file {relative!r} next to the leaflet; check the name")
+        return path
+
+
+_BLOCK_READERS: dict[str, Callable[[_Reader, yaml.Node, Location], m.Block]] = {
+    "heading": _Reader.heading,
+    "paragraph": _Reader.paragraph,
+    "bullets": _Reader.bullets,
+    "section": _Reader.section,
+    "steps": _Reader.steps,
+    "callout": _Reader.callout,
+    "image": _Reader.image,
+    "qr": _Reader.qr,
+    "illustration": _Reader.illustration,
+    "banner": _Reader.banner,
+    "spacer": _Reader.spacer,
+}
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f"; expected one of: {', '.join(choices)}"

@@ -1,0 +1,148 @@
+"""Sheet geometry: papers, folds and imposition, in points. Pure: nothing is drawn.
+
+A tri-fold is two pages (outside and inside) of three panels each. Which panel
+sits where is data, `IMPOSITIONS`, keyed by fold and reading direction: a
+right-to-left edition is the left-to-right entry mirrored, and a new fold is a
+new entry, not a new code path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .units import Box, inch, mm
+
+SAFE_DISTANCE = mm(5)
+"""No glyph comes closer than this to a fold or trim edge (office printers lose 4-5 mm)."""
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A landscape sheet and the widths its panels take."""
+
+    name: str
+    width: float
+    height: float
+    panel_widths: dict[str, float]
+    """Width of each kind of panel: 'wide', and 'narrow' for the one that tucks in."""
+
+
+PAPERS: dict[str, Paper] = {
+    "a4": Paper("a4", mm(297), mm(210), {"wide": mm(100), "narrow": mm(97)}),
+    "letter": Paper("letter", inch(11), inch(8.5), {"wide": inch(3.6875), "narrow": inch(3.625)}),
+}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One panel's place on a page: which panel, and which width it takes."""
+
+    panel: str
+    width: str
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str
+    slots: tuple[Slot, ...]
+    """Left to right as the page lies face up."""
+
+
+Imposition = tuple[PageSpec, ...]
+
+
+def mirrored(imposition: Imposition) -> Imposition:
+    """The same pages with their panels in reverse order: how a right-to-left edition opens."""
+    return tuple(PageSpec(page.name, page.slots[::-1]) for page in imposition)
+
+
+# Roll fold (letter fold): the flap folds in first, so it is narrower; behind the
+# front cover is inside-1, behind the flap is inside-3.
+ROLL: Imposition = (
+    PageSpec("outside", (Slot("flap", "narrow"), Slot("back", "wide"), Slot("front", "wide"))),
+    PageSpec("inside", (Slot("inside-1", "wide"), Slot("inside-2", "wide"), Slot("inside-3", "narrow"))),
+)
+
+IMPOSITIONS: dict[tuple[str, str], Imposition] = {
+    ("roll", "ltr"): ROLL,
+    ("roll", "rtl"): mirrored(ROLL),
+}
+
+FOLDS: tuple[str, ...] = tuple(dict.fromkeys(fold for fold, _ in IMPOSITIONS))
+DIRECTIONS: tuple[str, ...] = ("ltr", "rtl")
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Distance from a panel's edges to its text, by what kind of edge it is."""
+
+    trim: float = mm(9)
+    fold: float = mm(8)
+    top: float = mm(10)
+    bottom: float = mm(10)
+
+    def __post_init__(self) -> None:
+        if min(self.trim, self.fold, self.top, self.bottom) < SAFE_DISTANCE:
+            raise ValueError("margins must keep text at least 5 mm from folds and trim edges")
+
+
+@dataclass(frozen=True)
+class PanelPlace:
+    """A panel laid on a page: its full box and the box text may use."""
+
+    name: str
+    page: int
+    box: Box
+    content: Box
+    trim_left: bool
+    trim_right: bool
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    name: str
+    width: float
+    height: float
+    panels: tuple[PanelPlace, ...]
+
+    @property
+    def folds(self) -> tuple[float, ...]:
+        """x positions of the folds on this page."""
+        return tuple(panel.box.x1 for panel in self.panels[:-1])
+
+
+@dataclass(frozen=True)
+class Sheet:
+    paper: Paper
+    fold: str
+    direction: str
+    pages: tuple[PageGeometry, ...]
+
+    def panel(self, name: str) -> PanelPlace:
+        for page in self.pages:
+            for panel in page.panels:
+                if panel.name == name:
+                    return panel
+        raise KeyError(name)
+
+
+def sheet(paper: str = "a4", fold: str = "roll", direction: str = "ltr", margins: Margins = Margins()) -> Sheet:
+    """Where every panel lies on the two pages, and where its text may go."""
+    spec = PAPERS[paper]
+    pages = []
+    for index, page in enumerate(IMPOSITIONS[(fold, direction)]):
+        widths = [spec.panel_widths[slot.width] for slot in page.slots]
+        # the panels fill the sheet exactly; the rightmost takes any rounding
+        widths[-1] = spec.width - sum(widths[:-1])
+        places = []
+        x = 0.0
+        last = len(page.slots) - 1
+        for position, (slot, width) in enumerate(zip(page.slots, widths)):
+            box = Box(x, 0.0, x + width, spec.height)
+            left = margins.trim if position == 0 else margins.fold
+            right = margins.trim if position == last else margins.fold
+            content = box.inset(left, margins.bottom, right, margins.top)
+            places.append(PanelPlace(slot.panel, index, box, content, position == 0, position == last))
+            x += width
+        pages.append(PageGeometry(page.name, spec.width, spec.height, tuple(places)))
+    return Sheet(spec, fold, direction, tuple(pages))

@@ -1,0 +1,77 @@
+"""Layout stage: takes a `Leaflet` and a `Sheet`, gives every panel's positioned items.
+
+Pure geometry: fonts are reached only through the injected `Measure`, nothing
+is drawn, and the result is plain data the renderer copies onto the page.
+Each flow (a panel and the panels it continues on) gets the largest body size,
+in half-point steps from the leaflet's maximum down to its floor, at which
+everything fits; if nothing fits at the floor, the overflow is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import model as m
+from ..geometry import Sheet
+from .blocks import Typesetting
+from .flow import FlowResult, Overflow, PanelLayout, flow
+from .items import Item
+from .lines import Measure
+
+__all__ = ["Layout", "Measure", "Overflow", "PanelLayout", "Item", "lay_out", "body_sizes"]
+
+SIZE_STEP = 0.5
+
+
+@dataclass(frozen=True)
+class Layout:
+    sheet: Sheet
+    panels: dict[str, PanelLayout]
+    overflows: tuple[Overflow, ...]
+
+    def page_panels(self, page: int) -> list[PanelLayout]:
+        """The panels of one page, left to right."""
+        return [self.panels[p.name] for p in self.sheet.pages[page].panels if p.name in self.panels]
+
+
+def body_sizes(typography: m.Typography) -> list[float]:
+    """Candidate body sizes, largest first, down to the floor."""
+    sizes = []
+    size = typography.body_max
+    while size >= typography.body_min - 1e-9:
+        sizes.append(round(size, 2))
+        size -= SIZE_STEP
+    return sizes
+
+
+def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
+    """Lay out every panel of the leaflet on the sheet."""
+    panels: dict[str, PanelLayout] = {}
+    overflows: list[Overflow] = []
+    for chain in _flows(leaflet):
+        places = [sheet.panel(panel.name) for panel in chain]
+        result: FlowResult | None = None
+        for size in body_sizes(leaflet.typography):
+            result = flow(chain, places, Typesetting(size, leaflet.theme), measure)
+            if result.overflow is None:
+                break
+        assert result is not None
+        panels.update((p.name, p) for p in result.panels)
+        if result.overflow:
+            overflows.append(result.overflow)
+    return Layout(sheet, panels, tuple(overflows))
+
+
+def _flows(leaflet: m.Leaflet) -> list[list[m.Panel]]:
+    """Chains of panels: each starts at a panel nothing continues into."""
+    targets = {p.continues_to for p in leaflet.panels.values() if p.continues_to}
+    chains = []
+    for name in m.PANEL_NAMES:
+        if name not in leaflet.panels or name in targets:
+            continue
+        chain = [leaflet.panels[name]]
+        while chain[-1].continues_to:
+            following = chain[-1].continues_to
+            chain.append(leaflet.panels.get(following) or m.Panel(following, ()))
+        chains.append(chain)
+    return chains

@@ -1,0 +1,224 @@
+"""Block layout: one model block and a column width in, positioned items out.
+
+Each block is laid out with its top-left corner at (0, 0) and y pointing up,
+so everything it draws has y <= 0; the panel flow then moves it into place.
+Sizes derive from one number, the body size, so that shrinking a translated
+edition keeps every proportion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .. import model as m
+from ..units import Box, mm
+from .artwork import ILLUSTRATIONS
+from .items import Circle, Item, Link, Picture, QRSymbol, Rect, TextRun
+from .lines import Measure, TextStyle, set_text
+
+
+@dataclass(frozen=True)
+class Typesetting:
+    """Every size and colour a block needs, derived from the body size and theme."""
+
+    body: float
+    theme: m.Theme
+
+    @property
+    def leading(self) -> float:
+        return self.body * 1.38
+
+    @property
+    def gap(self) -> float:
+        """Space after a paragraph."""
+        return self.body * 0.7
+
+    def text(self, colour: str | None = None, align: str = "left") -> TextStyle:
+        return TextStyle(self.body, self.leading, colour or self.theme.text, self.theme.link, align=align)
+
+    def heading(self, level: int) -> TextStyle:
+        size = self.body * {1: 2.0, 2: 1.5, 3: 1.15}[level]
+        return TextStyle(size, size * 1.18, self.theme.heading, self.theme.link, face="bold")
+
+    def subheading(self) -> TextStyle:
+        size = self.body * 1.08
+        return TextStyle(size, size * 1.3, self.theme.heading, self.theme.link, face="bold")
+
+
+@dataclass(frozen=True)
+class Column:
+    """Where a block is laid: its text width and how far the panel edges lie beyond it."""
+
+    width: float
+    outset_left: float = 0.0
+    outset_right: float = 0.0
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A block laid out: what to draw, how tall it is, and how it sits among others."""
+
+    block: m.Block
+    items: tuple[Item, ...]
+    height: float
+    space_after: float
+    keep_with_next: bool = False
+
+    @property
+    def is_band(self) -> bool:
+        return isinstance(self.block, m.Banner)
+
+    @property
+    def is_fill(self) -> bool:
+        return isinstance(self.block, m.Spacer) and self.block.fill
+
+
+def lay_block(block: m.Block, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    """Lay out any block; the kind of block picks the function."""
+    return _LAYOUTS[type(block)](block, column, ts, measure)
+
+
+def _stack(parts: list[tuple[tuple[Item, ...], float, float]]) -> tuple[tuple[Item, ...], float]:
+    """Put (items, height, space after) parts one under another; return items and height."""
+    items: list[Item] = []
+    y = 0.0
+    for index, (part_items, height, after) in enumerate(parts):
+        items.extend(item.moved(0, -y) for item in part_items)
+        y += height + (after if index < len(parts) - 1 else 0)
+    return tuple(items), y
+
+
+def _heading(block: m.Heading, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    style = ts.heading(block.level)
+    text = set_text(block.text.spans, style, column.width, measure)
+    return Laid(block, _with_links(text.runs), text.height, ts.body * 0.45, keep_with_next=True)
+
+
+def _paragraph(block: m.Paragraph, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    text = set_text(block.text.spans, ts.text(), column.width, measure)
+    return Laid(block, _with_links(text.runs), text.height, ts.gap)
+
+
+def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    indent = ts.body * 1.1
+    style = ts.text()
+    parts = []
+    for item in block.items:
+        text = set_text(item.spans, style, column.width - indent, measure)
+        bullet = set_text((m.Span("\u2022", bold=True),), replace(style, colour=ts.theme.accent), indent, measure)
+        runs = tuple(run.moved(indent, 0) for run in text.runs) + bullet.runs
+        parts.append((_with_links(runs), text.height, ts.body * 0.3))
+    items, height = _stack(parts)
+    return Laid(block, items, height, ts.gap)
+
+
+def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    heading = set_text(block.heading.spans, ts.subheading(), column.width, measure)
+    parts = [(_with_links(heading.runs), heading.height, ts.body * 0.2)]
+    parts += _laid_parts(block.body, column, ts, measure)
+    items, height = _stack(parts)
+    return Laid(block, items, height, ts.gap * 1.3)
+
+
+def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    badge = ts.body * 1.9
+    title_style = replace(ts.subheading(), size=ts.body * 1.15, leading=badge)
+    number_style = TextStyle(ts.body * 1.05, badge, ts.theme.on_accent, ts.theme.link, face="bold", align="centre")
+    parts = []
+    for number, step in enumerate(block.steps, start=1):
+        title = set_text(step.title.spans, title_style, column.width - badge * 1.35, measure)
+        digits = set_text((m.Span(str(number)),), number_style, badge, measure)
+        body = set_text(step.body.spans, ts.text(), column.width, measure)
+        title_height = max(title.height, badge)
+        items: list[Item] = [Circle(badge / 2, -badge / 2, badge / 2, ts.theme.accent), *digits.runs]
+        items += [run.moved(badge * 1.35, 0) for run in title.runs]
+        items += [run.moved(0, -(title_height + ts.body * 0.35)) for run in body.runs]
+        parts.append((_with_links(tuple(items)), title_height + ts.body * 0.35 + body.height, ts.gap * 1.2))
+    items, height = _stack(parts)
+    return Laid(block, items, height, ts.gap)
+
+
+def _callout(block: m.Callout, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    pad = mm(4)
+    inner = Column(column.width - 2 * pad)
+    parts = []
+    if block.heading:
+        heading = set_text(block.heading.spans, ts.subheading(), inner.width, measure)
+        parts.append((_with_links(heading.runs), heading.height, ts.body * 0.25))
+    parts += _laid_parts(block.body, inner, ts, measure, gap_scale=0.5)
+    content, height = _stack(parts)
+    box_height = height + 2 * pad
+    background = Rect(Box(0, -box_height, column.width, 0), ts.theme.tint, radius=mm(2))
+    return Laid(block, (background, *(i.moved(pad, -pad) for i in content)), box_height, ts.gap)
+
+
+def _image(block: m.Image, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    from PIL import Image as PILImage  # only leaflets with pictures pay for Pillow
+
+    with PILImage.open(block.src) as picture:
+        pixels_w, pixels_h = picture.size
+    width = min(mm(block.width_mm) if block.width_mm else column.width, column.width)
+    height = width * pixels_h / pixels_w
+    return Laid(block, (Picture(Box(0, -height, width, 0), block.src, block.alt.plain),), height, ts.gap)
+
+
+def _qr(block: m.QRCode, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    size = mm(block.size_mm)
+    items: list[Item] = [QRSymbol(Box(0, -size, size, 0), block.url, ts.theme.text), Link(Box(0, -size, size, 0), block.url)]
+    height = size
+    if block.caption:
+        gap = mm(4)
+        caption = set_text(block.caption.spans, ts.text(), column.width - size - gap, measure)
+        top = -(size - caption.height) / 2 if caption.height < size else 0
+        items += [run.moved(size + gap, top) for run in _with_links(caption.runs)]
+        height = max(size, caption.height)
+    return Laid(block, tuple(items), height, ts.gap)
+
+
+def _illustration(block: m.Illustration, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    height = mm(block.height_mm)
+    shapes = ILLUSTRATIONS[block.name](column.width, height, ts.theme)
+    return Laid(block, tuple(shape.moved(0, -height) for shape in shapes), height, ts.gap)
+
+
+def _banner(block: m.Banner, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    pad = ts.body * 1.2
+    items: list[Item] = []
+    height = mm(block.height_mm) if block.height_mm else 0.0
+    if block.text:
+        style = replace(ts.heading(1), colour=ts.theme.on_accent)
+        text = set_text(block.text.spans, style, column.width, measure)
+        items += [run.moved(0, -pad) for run in text.runs]
+        height = max(height, text.height + 2 * pad)
+    band = Rect(Box(-column.outset_left, -height, column.width + column.outset_right, 0), ts.theme.accent)
+    return Laid(block, (band, *items), height, ts.gap * 1.5)
+
+
+def _spacer(block: m.Spacer, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    return Laid(block, (), mm(block.height_mm), 0.0)
+
+
+def _laid_parts(blocks: tuple[m.Block, ...], column: Column, ts: Typesetting, measure: Measure, gap_scale: float = 1.0):
+    laid = [lay_block(b, column, ts, measure) for b in blocks]
+    return [(x.items, x.height, x.space_after * gap_scale) for x in laid]
+
+
+def _with_links(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """Add a clickable area over every linked text run."""
+    links = tuple(Link(run.box, run.link) for run in items if isinstance(run, TextRun) and run.link)
+    return items + links
+
+
+_LAYOUTS = {
+    m.Heading: _heading,
+    m.Paragraph: _paragraph,
+    m.Bullets: _bullets,
+    m.Section: _section,
+    m.Steps: _steps,
+    m.Callout: _callout,
+    m.Image: _image,
+    m.QRCode: _qr,
+    m.Illustration: _illustration,
+    m.Banner: _banner,
+    m.Spacer: _spacer,
+}

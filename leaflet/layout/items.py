@@ -1,0 +1,111 @@
+"""What layout gives the renderer: positioned, fully resolved things to draw.
+
+Coordinates are points on the page, origin bottom left. An item knows its
+place, size, font face name and colour; the renderer decides nothing.
+While a block is being laid out its items are placed relative to the block's
+top-left corner with y pointing down, then `moved` onto the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..units import Box
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A run of text in one face, size and colour, starting at (x, baseline)."""
+
+    x: float
+    baseline: float
+    text: str
+    face: str
+    size: float
+    colour: str
+    width: float
+    ascent: float
+    descent: float
+    link: str | None = None
+
+    @property
+    def box(self) -> Box:
+        return Box(self.x, self.baseline - self.descent, self.x + self.width, self.baseline + self.ascent)
+
+    def moved(self, dx: float, dy: float) -> TextRun:
+        return replace(self, x=self.x + dx, baseline=self.baseline + dy)
+
+
+@dataclass(frozen=True)
+class Rect:
+    box: Box
+    colour: str
+    radius: float = 0.0
+
+    def moved(self, dx: float, dy: float) -> Rect:
+        b = self.box
+        return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
+
+
+@dataclass(frozen=True)
+class Circle:
+    cx: float
+    cy: float
+    r: float
+    colour: str
+
+    def moved(self, dx: float, dy: float) -> Circle:
+        return replace(self, cx=self.cx + dx, cy=self.cy + dy)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A filled outline: ('M', x, y), ('L', x, y), ('C', x1, y1, x2, y2, x, y), ('Z',)."""
+
+    commands: tuple[tuple, ...]
+    colour: str
+
+    def moved(self, dx: float, dy: float) -> Outline:
+        moved = []
+        for op, *coords in self.commands:
+            shifted = [c + (dx if i % 2 == 0 else dy) for i, c in enumerate(coords)]
+            moved.append((op, *shifted))
+        return replace(self, commands=tuple(moved))
+
+
+@dataclass(frozen=True)
+class Picture:
+    box: Box
+    path: Path
+    alt: str
+
+    def moved(self, dx: float, dy: float) -> Picture:
+        b = self.box
+        return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
+
+
+@dataclass(frozen=True)
+class QRSymbol:
+    box: Box
+    data: str
+    colour: str
+
+    def moved(self, dx: float, dy: float) -> QRSymbol:
+        b = self.box
+        return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
+
+
+@dataclass(frozen=True)
+class Link:
+    """A clickable area over text or a code."""
+
+    box: Box
+    url: str
+
+    def moved(self, dx: float, dy: float) -> Link:
+        b = self.box
+        return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
+
+
+Item = TextRun | Rect | Circle | Outline | Picture | QRSymbol | Link

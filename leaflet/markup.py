@@ -1,0 +1,84 @@
+"""Inline markup: `**bold**` and `[label](address)`, and nothing else.
+
+This is the only text syntax a leaflet has. It is small on purpose: patient
+information needs bold for emphasis (never italics) and links, and a
+translator must be able to keep the markup intact in a PO editor. Everything
+else, including angle brackets, is printed literally.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Span, Text
+
+LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
+
+
+class MarkupError(ValueError):
+    """Inline markup that cannot be read; the message says how to fix it."""
+
+
+def parse_inline(source: str) -> Text:
+    """Parse a string with inline markup into spans.
+
+    A backslash escapes the next character, so `\\*\\*` prints two asterisks.
+    """
+    spans: list[Span] = []
+    bold = False
+    buffer: list[str] = []
+    i = 0
+
+    def flush() -> None:
+        if buffer:
+            spans.append(Span("".join(buffer), bold=bold))
+            buffer.clear()
+
+    while i < len(source):
+        char = source[i]
+        if char == "\\" and i + 1 < len(source):
+            buffer.append(source[i + 1])
+            i += 2
+        elif source.startswith("**", i):
+            flush()
+            bold = not bold
+            i += 2
+        elif char == "[":
+            match = _LINK.match(source, i)
+            if not match:
+                raise MarkupError(
+                    f"'[' at character {i + 1} does not start a link; write links as "
+                    "[label](https://address), or escape the bracket as \\["
+                )
+            flush()
+            spans.append(Span(match.group(1), bold=bold, link=_checked_address(match.group(2))))
+            i = match.end()
+        else:
+            buffer.append(char)
+            i += 1
+    if bold:
+        raise MarkupError("'**' opens bold text that is never closed; add the closing '**'")
+    flush()
+    return Text(source=source, spans=_merged(spans))
+
+
+def _checked_address(address: str) -> str:
+    if not address.lower().startswith(LINK_SCHEMES):
+        raise MarkupError(
+            f"link address {address!r} must start with http://, https://, mailto: or tel:"
+        )
+    return address
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """Join neighbouring spans that look the same, so layout sees fewer runs."""
+    merged: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if merged and (merged[-1].bold, merged[-1].link) == (span.bold, span.link):
+            merged[-1] = Span(merged[-1].text + span.text, span.bold, span.link)
+        else:
+            merged.append(span)
+    return tuple(merged)

@@ -1,0 +1,242 @@
+"""The leaflet as data: what the YAML says, checked, with no fonts or geometry.
+
+Every block remembers where it came from (`where`) so that a layout problem,
+such as text overflowing its panel, can point back at the line in the source.
+Text is kept both as the author wrote it (`source`, what a translator sees)
+and as parsed inline spans (bold, links), which is all the markup there is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Location
+
+PANEL_NAMES = ("front", "flap", "inside-1", "inside-2", "inside-3", "back")
+"""Panels in reading order: cover, flap, the three inside panels, back cover."""
+
+ILLUSTRATION_NAMES = ("conversation",)
+"""The built-in vector illustrations (drawn in `layout.artwork`)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one look: plain, bold, or a link (which may be bold)."""
+
+    text: str
+    bold: bool = False
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of leaflet text: the source string and its parsed spans."""
+
+    source: str
+    spans: tuple[Span, ...]
+
+    @property
+    def plain(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    """Base of every block; `where` is the block's place in the source."""
+
+    where: Location | None = None
+
+    @property
+    def kind(self) -> str:
+        return BLOCK_KINDS[type(self)]
+
+    def describe(self) -> str:
+        """A short human name for messages: the kind and its first words."""
+        words = _first_words(self)
+        return f"{self.kind} {words!r}" if words else self.kind
+
+
+@dataclass(frozen=True, kw_only=True)
+class Heading(Block):
+    text: Text
+    level: int = 2
+
+
+@dataclass(frozen=True, kw_only=True)
+class Paragraph(Block):
+    text: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Bullets(Block):
+    items: tuple[Text, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section(Block):
+    """A heading kept together with the body that follows it."""
+
+    heading: Text
+    body: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    title: Text
+    body: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Steps(Block):
+    """Numbered stages, each with a title and a paragraph."""
+
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Callout(Block):
+    """A tinted box that sets its content apart, e.g. the clinic's details."""
+
+    heading: Text | None
+    body: tuple[Block, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Image(Block):
+    """A raster picture (PNG or JPEG); alt text is kept for accessibility."""
+
+    src: Path
+    alt: Text
+    width_mm: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class QRCode(Block):
+    url: str
+    caption: Text | None = None
+    size_mm: float = 22.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Illustration(Block):
+    """A built-in vector illustration, named, drawn from shapes."""
+
+    name: str
+    alt: Text
+    height_mm: float = 70.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Banner(Block):
+    """A colour band running the full width of the panel, optionally with a title.
+
+    At the top or bottom of a panel it runs to the trim edge; its text stays
+    inside the panel's safe area.
+    """
+
+    text: Text | None = None
+    height_mm: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Spacer(Block):
+    """Vertical space: a fixed height, or `fill` to push what follows to the bottom."""
+
+    fill: bool = False
+    height_mm: float = 0.0
+
+
+BLOCK_KINDS: dict[type, str] = {
+    Heading: "heading",
+    Paragraph: "paragraph",
+    Bullets: "bullets",
+    Section: "section",
+    Steps: "steps",
+    Callout: "callout",
+    Image: "image",
+    QRCode: "qr",
+    Illustration: "illustration",
+    Banner: "banner",
+    Spacer: "spacer",
+}
+
+
+@dataclass(frozen=True)
+class Panel:
+    name: str
+    blocks: tuple[Block, ...]
+    continues_to: str | None = None
+    where: Location | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours as #RRGGBB. Defaults are NHS identity colours with AA contrast."""
+
+    text: str = "#212B32"
+    heading: str = "#005EB8"
+    accent: str = "#005EB8"
+    on_accent: str = "#FFFFFF"
+    tint: str = "#E8F1F8"
+    link: str = "#005EB8"
+
+
+@dataclass(frozen=True)
+class Typography:
+    """Body sizes in points: the largest that fits is used, never below the floor."""
+
+    body_max: float = 12.0
+    body_min: float = 11.0
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    id: str
+    title: str
+    language: str
+    panels: dict[str, Panel]
+    subject: str = ""
+    author: str = ""
+    paper: str = "a4"
+    fold: str = "roll"
+    theme: Theme = field(default_factory=Theme)
+    typography: Typography = field(default_factory=Typography)
+    source: Path | None = None
+
+    def texts(self) -> list[Text]:
+        """Every piece of text in reading order, for checks and reports."""
+        found: list[Text] = []
+        for name in PANEL_NAMES:
+            if name in self.panels:
+                for block in self.panels[name].blocks:
+                    found.extend(block_texts(block))
+        return found
+
+
+def block_texts(block: Block) -> list[Text]:
+    """The texts a block shows (or, for pictures, describes), in order."""
+    match block:
+        case Heading(text=text) | Paragraph(text=text):
+            return [text]
+        case Bullets(items=items):
+            return list(items)
+        case Section(heading=heading, body=body):
+            return [heading] + [t for b in body for t in block_texts(b)]
+        case Steps(steps=steps):
+            return [t for step in steps for t in (step.title, step.body)]
+        case Callout(heading=heading, body=body):
+            return ([heading] if heading else []) + [t for b in body for t in block_texts(b)]
+        case Image(alt=alt) | Illustration(alt=alt):
+            return [alt]
+        case QRCode(caption=caption) | Banner(text=caption):
+            return [caption] if caption else []
+    return []
+
+
+def _first_words(block: Block, count: int = 5) -> str:
+    texts = block_texts(block)
+    if not texts:
+        return ""
+    words = texts[0].plain.split()
+    return " ".join(words[:count]) + (" ..." if len(words) > count else "")

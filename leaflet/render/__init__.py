@@ -1,0 +1,10 @@
+"""Render stage: takes a `Layout`, gives PDF bytes. The only place ReportLab draws.
+
+`fonts` registers the bundled fonts and measures text for layout; `pdf`
+copies the positioned items onto ReportLab canvas pages.
+"""
+
+from .fonts import Fonts
+from .pdf import render_pdf
+
+__all__ = ["Fonts", "render_pdf"]
