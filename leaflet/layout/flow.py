@@ -51,39 +51,76 @@ class FlowResult:
 
 
 def flow(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure) -> FlowResult:
-    """Pour the blocks of a chain of panels into their places on the sheet."""
+    """Pour the blocks of a chain of panels into their places on the sheet.
+
+    Of every way to share the blocks out that fits, the most even one is taken
+    (the fullest panel as empty as possible), so that a continued text does not
+    leave one panel crammed and the next half empty.
+    """
     laid_by_panel = [
         [lay_block(block, _column(place), ts, measure) for block in panel.blocks]
         for panel, place in zip(panels, places)
     ]
-    columns: list[list[Laid]] = [[] for _ in places]
-    current = 0
-    overflow: Overflow | None = None
-    for own_index, laid_blocks in enumerate(laid_by_panel):
-        current = max(current, own_index)
-        for laid in laid_blocks:
-            if _fits(columns[current] + [laid], places[current]):
-                columns[current].append(laid)
-                continue
-            if current + 1 < len(places):
-                carried = _carried_headings(columns[current])
-                del columns[current][len(columns[current]) - len(carried):]
-                current += 1
-                columns[current].extend(carried)
-            columns[current].append(laid)
-            if not _fits(columns[current], places[current]) and overflow is None:
-                excess = _height(columns[current]) - places[current].content.height
-                overflow = Overflow(places[current].name, laid.block, excess)
-    if overflow is not None:
-        # report the whole amount the last panel of the chain is over by
-        last = max(i for i, column in enumerate(columns) if column)
-        excess = _height(columns[last]) - places[last].content.height
-        overflow = Overflow(overflow.panel, overflow.block, max(excess, overflow.amount))
+    columns = _most_even(laid_by_panel, places)
+    overflow = None
+    if columns is None:
+        columns, overflow = _greedy(laid_by_panel, places)
     results = tuple(
         PanelLayout(place, _place(column, place), ts.body, min(_height(column), place.content.height))
         for column, place in zip(columns, places)
     )
     return FlowResult(results, overflow)
+
+
+def _most_even(laid_by_panel: list[list[Laid]], places: list[PanelPlace]) -> list[list[Laid]] | None:
+    """The fitting share-out of blocks over the panels with the lowest highest fill, or None."""
+    blocks = [laid for group in laid_by_panel for laid in group]
+    own_starts = [sum(len(group) for group in laid_by_panel[:k]) for k in range(len(places))]
+    best: tuple[tuple, list[list[Laid]]] | None = None
+
+    def share(panel: int, begin: int, taken: list[list[Laid]]) -> None:
+        nonlocal best
+        last = panel == len(places) - 1
+        ends = [len(blocks)] if last else range(begin, own_starts[panel + 1] + 1)
+        for end in ends:
+            column = blocks[begin:end]
+            if not _fits(column, places[panel]):
+                break
+            if column and column[-1].keep_with_next and end < len(blocks):
+                continue
+            if last:
+                columns = [*taken, column]
+                fills = [_height(c) / p.content.height for c, p in zip(columns, places)]
+                score = (round(max(fills), 3), [-f for f in fills])
+                if best is None or score < best[0]:
+                    best = (score, columns)
+            else:
+                share(panel + 1, end, [*taken, column])
+
+    share(0, 0, [])
+    return best[1] if best else None
+
+
+def _greedy(laid_by_panel: list[list[Laid]], places: list[PanelPlace]) -> tuple[list[list[Laid]], Overflow]:
+    """Fill panels in order when nothing fits, to say where and by how much it overflows."""
+    columns: list[list[Laid]] = [[] for _ in places]
+    current = 0
+    first: Laid | None = None
+    for own_index, laid_blocks in enumerate(laid_by_panel):
+        current = max(current, own_index)
+        for laid in laid_blocks:
+            if not _fits(columns[current] + [laid], places[current]) and current + 1 < len(places):
+                carried = _carried_headings(columns[current])
+                del columns[current][len(columns[current]) - len(carried):]
+                current += 1
+                columns[current].extend(carried)
+            columns[current].append(laid)
+            if first is None and not _fits(columns[current], places[current]):
+                first = laid
+    over = [(k, _height(c) - places[k].content.height) for k, c in enumerate(columns)]
+    panel, amount = max(over, key=lambda pair: pair[1])
+    assert first is not None, "_greedy is only called when the blocks do not fit"
+    return columns, Overflow(places[panel].name, first.block, amount)
 
 
 def _column(place: PanelPlace) -> Column:

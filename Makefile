@@ -1,0 +1,43 @@
+# make          set up .venv and build output/ipt-leaflet.pdf
+# make test     run the tests (sets up .venv when it is missing)
+# make preview  PNGs of both pages into output/
+# make bench    time a build against a bare ReportLab script
+# make docs     redraw the pictures in docs/ from the code
+# make lint     ruff
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: all build test preview bench docs lint clean
+
+all: build
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(VENV)/bin/leaflet build content.yaml
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+preview: $(STAMP)
+	$(VENV)/bin/leaflet preview content.yaml
+
+bench: $(STAMP)
+	$(PY) bench/bench.py
+
+docs: $(STAMP)
+	$(PY) docs/make_pictures.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check leaflet tests bench docs
+	$(VENV)/bin/ruff format --check leaflet tests bench docs
+
+clean:
+	rm -rf $(VENV) output/*.pdf output/*.png
