@@ -129,7 +129,9 @@ def _break_lines(words: list[list[_Piece]], style: TextStyle, width: float, meas
             continue
         word_width = sum(measure.width(p.text, p.face, style.size) for p in word)
         if lines[-1]:
-            space = _Piece(" ", word[0].face, word[0].colour, word[0].link if word[0].link == lines[-1][-1].link else None)
+            before = lines[-1][-1]
+            shared_link = before.link if before.link == word[0].link else None
+            space = _Piece(" ", before.face, before.colour if shared_link == before.link else word[0].colour, shared_link)
             space_width = measure.width(" ", space.face, style.size)
             if line_width + space_width + word_width <= width + 1e-6:
                 lines[-1].extend([space, *word])

@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from reportlab.graphics import renderPDF
+from itertools import groupby
+
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -29,7 +29,14 @@ def render_pdf(layout: Layout, leaflet: Leaflet, fonts: Fonts) -> bytes:
     """The PDF of a laid-out leaflet, as bytes (written to disk by the caller)."""
     buffer = io.BytesIO()
     first = layout.sheet.pages[0]
-    canvas = Canvas(buffer, pagesize=(first.width, first.height), invariant=1, lang=leaflet.language)
+    canvas = Canvas(
+        buffer,
+        pagesize=(first.width, first.height),
+        invariant=1,
+        lang=leaflet.language,
+        # start pages in a bundled font, or ReportLab lists an unembedded Helvetica
+        initialFontName=fonts.font_name("regular"),
+    )
     canvas.setTitle(leaflet.title)
     canvas.setSubject(leaflet.subject or leaflet.title)
     canvas.setAuthor(leaflet.author)
@@ -80,13 +87,27 @@ def _picture(canvas: Canvas, picture: Picture, fonts: Fonts) -> None:
 
 
 def _qr(canvas: Canvas, symbol: QRSymbol, fonts: Fonts) -> None:
-    widget = QrCodeWidget(symbol.data, barLevel="M", barBorder=0)
-    widget.barFillColor = widget.barStrokeColor = HexColor(symbol.colour)
-    x0, y0, x1, y1 = widget.getBounds()
+    """Draw the code's dark modules straight onto the page, one rectangle per horizontal run.
+
+    ReportLab's QR widget does the encoding; drawing its modules directly (rather
+    than through a Drawing) keeps the page free of the widget's default font.
+    """
+    code = QrCodeWidget(symbol.data, barLevel="M").qr
+    code.make()
+    count = code.getModuleCount()
     box = symbol.box
-    drawing = Drawing(box.width, box.height, transform=[box.width / (x1 - x0), 0, 0, box.height / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, box.x0, box.y0)
+    module = min(box.width, box.height) / count
+    path = canvas.beginPath()  # one filled path: no seams between neighbouring modules
+    for row_index, row in enumerate(code.modules):
+        y = box.y1 - (row_index + 1) * module
+        column = 0
+        for dark, run in groupby(bool(m) for m in row):
+            length = len(list(run))
+            if dark:
+                path.rect(box.x0 + column * module, y, length * module, module)
+            column += length
+    canvas.setFillColor(HexColor(symbol.colour))
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 def _link(canvas: Canvas, link: Link, fonts: Fonts) -> None:

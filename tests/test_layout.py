@@ -1,0 +1,177 @@
+"""Layout with a fake, fixed-width font: line breaking, panel flow, fit and overflow, in numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaflet import model as m
+from leaflet.content import loads
+from leaflet.geometry import sheet
+from leaflet.layout import body_sizes, lay_out
+from leaflet.layout.items import TextRun
+from leaflet.layout.lines import TextStyle, set_text
+from leaflet.markup import parse_inline
+from leaflet.units import mm
+
+
+class MonoMeasure:
+    """Every character is half the type size wide: easy to reason about."""
+
+    def width(self, text: str, face: str, size: float) -> float:
+        return len(text) * size / 2
+
+    def ascent(self, face: str, size: float) -> float:
+        return size * 0.8
+
+    def descent(self, face: str, size: float) -> float:
+        return size * 0.2
+
+
+STYLE = TextStyle(size=10, leading=14, colour="#000000", link_colour="#0000FF")
+
+
+def lines_of(result) -> list[str]:
+    by_line: dict[float, str] = {}
+    for run in result.runs:
+        by_line[run.baseline] = by_line.get(run.baseline, "") + run.text
+    return [by_line[b] for b in sorted(by_line, reverse=True)]
+
+
+def test_lines_break_at_spaces_and_never_exceed_the_width():
+    text = parse_inline("one two three four five six seven")
+    result = set_text(text.spans, STYLE, width=50, measure=MonoMeasure())  # 10 characters a line
+    assert lines_of(result) == ["one two", "three four", "five six", "seven"]
+    assert all(run.x + run.width <= 50 for run in result.runs)
+    assert result.height == 4 * 14
+
+
+def test_a_word_longer_than_the_line_is_cut_between_characters():
+    result = set_text(parse_inline("abcdefghijklmnop").spans, STYLE, width=25, measure=MonoMeasure())
+    assert lines_of(result) == ["abcde", "fghij", "klmno", "p"]
+
+
+def test_newline_in_the_source_forces_a_line_break():
+    result = set_text(parse_inline("one\ntwo").spans, STYLE, width=500, measure=MonoMeasure())
+    assert lines_of(result) == ["one", "two"]
+
+
+def test_bold_and_links_keep_their_face_and_address_across_a_break():
+    text = parse_inline("see **bold words** and [a link](https://example.org)")
+    runs = set_text(text.spans, STYLE, width=500, measure=MonoMeasure()).runs
+    assert [(r.text, r.face, r.link) for r in runs] == [
+        ("see ", "regular", None),
+        ("bold words ", "bold", None),
+        ("and ", "regular", None),
+        ("a link", "regular", "https://example.org"),
+    ]
+    assert runs[-1].colour == "#0000FF"
+
+
+def test_right_aligned_lines_end_at_the_column_edge():
+    style = TextStyle(10, 14, "#000000", "#0000FF", align="right")
+    runs = set_text(parse_inline("ab cd").spans, style, width=100, measure=MonoMeasure()).runs
+    assert runs[-1].x + runs[-1].width == pytest.approx(100)
+
+
+def leaflet_with(inside_1: str, extra: str = "") -> m.Leaflet:
+    return loads(
+        "leaflet: {id: t, title: T, language: en-GB}\n"
+        f"{extra}panels:\n  front:\n    - heading: Cover\n  inside-1:\n{inside_1}"
+    )
+
+
+def paragraphs(count: int, words: int = 60, indent: str = "    ") -> str:
+    return "".join(f"{indent}- paragraph: {' '.join(['word'] * words)} end{i}\n" for i in range(count))
+
+
+def test_every_text_run_stays_inside_its_panel_text_area():
+    leaflet = leaflet_with(paragraphs(3))
+    layout = lay_out(leaflet, sheet("a4"), MonoMeasure())
+    for panel in layout.panels.values():
+        for run in (i for i in panel.items if isinstance(i, TextRun)):
+            assert panel.place.content.contains(run.box, tolerance=panel.place.content.height)  # x within
+            assert panel.place.content.x0 - 0.01 <= run.x and run.x + run.width <= panel.place.content.x1 + 0.01
+
+
+def test_largest_body_size_that_fits_is_chosen():
+    short = lay_out(leaflet_with(paragraphs(1)), sheet("a4"), MonoMeasure())
+    assert short.panels["inside-1"].body_size == 12
+    # enough text that 12 pt does not fit but the floor does
+    for count in range(2, 40):
+        layout = lay_out(leaflet_with(paragraphs(count)), sheet("a4"), MonoMeasure())
+        if layout.panels["inside-1"].body_size < 12:
+            break
+    assert not layout.overflows
+    assert 11 <= layout.panels["inside-1"].body_size < 12
+
+
+def test_candidate_sizes_step_down_half_a_point_to_the_floor():
+    assert body_sizes(m.Typography(12, 11)) == [12, 11.5, 11]
+
+
+def test_overflow_names_panel_block_and_amount():
+    leaflet = leaflet_with(paragraphs(30))
+    layout = lay_out(leaflet, sheet("a4"), MonoMeasure())
+    [overflow] = layout.overflows
+    assert overflow.panel == "inside-1"
+    assert isinstance(overflow.block, m.Paragraph)
+    assert overflow.amount > mm(10)
+    assert overflow.block.where.line >= 6
+
+
+def continued(first: str, second: str = "") -> m.Leaflet:
+    return loads(
+        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
+        f"  inside-2:\n    continues_to: inside-3\n    blocks:\n{first}"
+        + (f"  inside-3:\n{second}" if second else "")
+    )
+
+
+def panel_of(layout, needle: str) -> str:
+    for name, panel in layout.panels.items():
+        if any(needle in r.text for r in panel.items if isinstance(r, TextRun)):
+            return name
+    raise AssertionError(needle)
+
+
+def test_text_continues_on_the_next_panel_only_where_allowed():
+    layout = lay_out(continued(paragraphs(8, indent="      ")), sheet("a4"), MonoMeasure())
+    assert not layout.overflows
+    assert panel_of(layout, "end0") == "inside-2"
+    assert panel_of(layout, "end7") == "inside-3"
+
+
+def test_continued_text_is_shared_evenly_between_panels():
+    layout = lay_out(continued(paragraphs(6, indent="      ")), sheet("a4"), MonoMeasure())
+    fills = [layout.panels[n].fill_ratio for n in ("inside-2", "inside-3")]
+    assert abs(fills[0] - fills[1]) < 0.25
+
+
+def test_a_heading_never_ends_a_panel_without_its_text():
+    long_text = " ".join(["word"] * 300)
+    blocks = paragraphs(5, indent="      ") + f"      - heading: Stays with its text\n      - paragraph: {long_text} last\n"
+    layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
+    assert panel_of(layout, "Stays") == panel_of(layout, "last") == "inside-3"
+
+
+def test_continuation_panel_keeps_its_own_blocks():
+    layout = lay_out(continued(paragraphs(1, indent="      "), "    - paragraph: own text\n"), sheet("a4"), MonoMeasure())
+    assert panel_of(layout, "own text") == "inside-3"
+    assert panel_of(layout, "end0") == "inside-2"
+
+
+def test_fill_spacer_pushes_what_follows_to_the_bottom():
+    leaflet = leaflet_with("    - paragraph: top\n    - spacer: fill\n    - paragraph: bottom\n")
+    panel = lay_out(leaflet, sheet("a4"), MonoMeasure()).panels["inside-1"]
+    bottom = next(r for r in panel.items if isinstance(r, TextRun) and r.text == "bottom")
+    assert bottom.baseline - panel.place.content.y0 < 16  # last line sits on the bottom margin
+
+
+def test_banner_at_the_top_runs_to_the_trim_edge():
+    leaflet = loads(
+        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n  front:\n    - banner: Title\n"
+    )
+    panel = lay_out(leaflet, sheet("a4"), MonoMeasure()).panels["front"]
+    band = next(i for i in panel.items if not isinstance(i, TextRun))
+    assert band.box.y1 == pytest.approx(panel.place.box.y1)
+    assert (band.box.x0, band.box.x1) == pytest.approx((panel.place.box.x0, panel.place.box.x1))
