@@ -63,7 +63,9 @@ def safe_area(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
         for run in (i for i in panel.items if isinstance(i, TextRun)):
             if not safe.contains(run.box):
                 findings.append(
-                    Finding("error", f"text {run.text[:30]!r} on panel '{panel.name}' comes within 5 mm of a fold or edge")
+                    Finding(
+                        "error", f"text {run.text[:30]!r} on panel '{panel.name}' comes within 5 mm of a fold or edge"
+                    )
                 )
     return findings
 
@@ -72,7 +74,9 @@ def type_size(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
     sizes = [run.size for p in layout.panels.values() for run in p.items if isinstance(run, TextRun)]
     smallest = min(sizes, default=MIN_TEXT_SIZE)
     if smallest < MIN_TEXT_SIZE - 1e-6:
-        return [Finding("error", f"text set at {smallest:g} pt; patient information needs at least {MIN_TEXT_SIZE:g} pt")]
+        return [
+            Finding("error", f"text set at {smallest:g} pt; patient information needs at least {MIN_TEXT_SIZE:g} pt")
+        ]
     return []
 
 
@@ -109,8 +113,12 @@ def theme_contrasts(theme: Theme) -> dict[tuple[str, str], float]:
     """Contrast ratio of every text colour against every background it is set on."""
     colours = {"white": WHITE, **{k: getattr(theme, k) for k in theme.__dataclass_fields__}}
     pairs = [
-        ("text", "white"), ("heading", "white"), ("link", "white"),
-        ("text", "tint"), ("heading", "tint"), ("link", "tint"),
+        ("text", "white"),
+        ("heading", "white"),
+        ("link", "white"),
+        ("text", "tint"),
+        ("heading", "tint"),
+        ("link", "tint"),
         ("on_accent", "accent"),
     ]
     return {(fg, bg): contrast_ratio(colours[fg], colours[bg]) for fg, bg in pairs}
@@ -132,5 +140,9 @@ def _luminance(colour: str) -> float:
 
 
 CHECKS: list[Callable[[Leaflet, Layout, Fonts], list[Finding]]] = [
-    overflow, safe_area, type_size, glyph_coverage, contrast,
+    overflow,
+    safe_area,
+    type_size,
+    glyph_coverage,
+    contrast,
 ]

@@ -39,9 +39,7 @@ def load(path: Path | str) -> m.Leaflet:
     except IsADirectoryError:
         raise SourceError(f"{path} is a folder; give the path of a leaflet YAML file") from None
     except UnicodeDecodeError as error:
-        raise SourceError(
-            f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8"
-        ) from None
+        raise SourceError(f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
     return loads(text, path)
 
 
@@ -198,8 +196,7 @@ class _Reader:
             order = m.PANEL_NAMES
             if order.index(target) != order.index(panel.name) + 1:
                 raise SourceError(
-                    f"panel '{panel.name}' can only continue on the panel after it in reading order, "
-                    f"not on '{target}'",
+                    f"panel '{panel.name}' can only continue on the panel after it in reading order, not on '{target}'",
                     panel.where,
                 )
         return panels

@@ -65,9 +65,7 @@ def parse_inline(source: str) -> Text:
 
 def _checked_address(address: str) -> str:
     if not address.lower().startswith(LINK_SCHEMES):
-        raise MarkupError(
-            f"link address {address!r} must start with http://, https://, mailto: or tel:"
-        )
+        raise MarkupError(f"link address {address!r} must start with http://, https://, mailto: or tel:")
     return address
 
 

@@ -114,7 +114,9 @@ def test_python_dash_m_and_console_script_behave_the_same(tmp_path):
     script = Path(sys.executable).with_name("leaflet")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     results = [
-        subprocess.run([sys.executable, "-m", "leaflet", "check", str(source)], capture_output=True, text=True, env=env),
+        subprocess.run(
+            [sys.executable, "-m", "leaflet", "check", str(source)], capture_output=True, text=True, env=env
+        ),
         subprocess.run([str(script), "check", str(source)], capture_output=True, text=True, env=env),
     ]
     for result in results:

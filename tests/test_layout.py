@@ -122,8 +122,7 @@ def test_overflow_names_panel_block_and_amount():
 def continued(first: str, second: str = "") -> m.Leaflet:
     return loads(
         "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
-        f"  inside-2:\n    continues_to: inside-3\n    blocks:\n{first}"
-        + (f"  inside-3:\n{second}" if second else "")
+        f"  inside-2:\n    continues_to: inside-3\n    blocks:\n{first}" + (f"  inside-3:\n{second}" if second else "")
     )
 
 
@@ -149,13 +148,17 @@ def test_continued_text_is_shared_evenly_between_panels():
 
 def test_a_heading_never_ends_a_panel_without_its_text():
     long_text = " ".join(["word"] * 300)
-    blocks = paragraphs(5, indent="      ") + f"      - heading: Stays with its text\n      - paragraph: {long_text} last\n"
+    blocks = (
+        paragraphs(5, indent="      ") + f"      - heading: Stays with its text\n      - paragraph: {long_text} last\n"
+    )
     layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
     assert panel_of(layout, "Stays") == panel_of(layout, "last") == "inside-3"
 
 
 def test_continuation_panel_keeps_its_own_blocks():
-    layout = lay_out(continued(paragraphs(1, indent="      "), "    - paragraph: own text\n"), sheet("a4"), MonoMeasure())
+    layout = lay_out(
+        continued(paragraphs(1, indent="      "), "    - paragraph: own text\n"), sheet("a4"), MonoMeasure()
+    )
     assert panel_of(layout, "own text") == "inside-3"
     assert panel_of(layout, "end0") == "inside-2"
 
@@ -168,9 +171,7 @@ def test_fill_spacer_pushes_what_follows_to_the_bottom():
 
 
 def test_banner_at_the_top_runs_to_the_trim_edge():
-    leaflet = loads(
-        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n  front:\n    - banner: Title\n"
-    )
+    leaflet = loads("leaflet: {id: t, title: T, language: en-GB}\npanels:\n  front:\n    - banner: Title\n")
     panel = lay_out(leaflet, sheet("a4"), MonoMeasure()).panels["front"]
     band = next(i for i in panel.items if not isinstance(i, TextRun))
     assert band.box.y1 == pytest.approx(panel.place.box.y1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import ILLUSTRATION_NAMES, Theme
+from ..model import Theme
 from ..units import Box
 from .items import Circle, Item, Outline, Rect
 
@@ -68,7 +68,9 @@ def conversation(width: float, height: float, theme: Theme) -> list[Item]:
     shapes += _bubble(cx + 8 * scale, ground + 122 * scale, 64 * scale, 34 * scale, True, WARM_YELLOW, WHITE)
     shapes += _person(cx - 45 * scale, ground, scale, theme.accent)
     shapes += _person(cx + 45 * scale, ground, scale, AQUA_GREEN)
-    shapes.append(Rect(Box(cx - 85 * scale, ground - 3 * scale, cx + 85 * scale, ground), theme.accent, radius=1.5 * scale))
+    shapes.append(
+        Rect(Box(cx - 85 * scale, ground - 3 * scale, cx + 85 * scale, ground), theme.accent, radius=1.5 * scale)
+    )
     return shapes
 
 

@@ -164,7 +164,10 @@ def _image(block: m.Image, column: Column, ts: Typesetting, measure: Measure) ->
 
 def _qr(block: m.QRCode, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     size = mm(block.size_mm)
-    items: list[Item] = [QRSymbol(Box(0, -size, size, 0), block.url, ts.theme.text), Link(Box(0, -size, size, 0), block.url)]
+    items: list[Item] = [
+        QRSymbol(Box(0, -size, size, 0), block.url, ts.theme.text),
+        Link(Box(0, -size, size, 0), block.url),
+    ]
     height = size
     if block.caption:
         gap = mm(4)

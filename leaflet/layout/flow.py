@@ -111,7 +111,7 @@ def _greedy(laid_by_panel: list[list[Laid]], places: list[PanelPlace]) -> tuple[
         for laid in laid_blocks:
             if not _fits(columns[current] + [laid], places[current]) and current + 1 < len(places):
                 carried = _carried_headings(columns[current])
-                del columns[current][len(columns[current]) - len(carried):]
+                del columns[current][len(columns[current]) - len(carried) :]
                 current += 1
                 columns[current].extend(carried)
             columns[current].append(laid)

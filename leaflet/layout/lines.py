@@ -131,7 +131,9 @@ def _break_lines(words: list[list[_Piece]], style: TextStyle, width: float, meas
         if lines[-1]:
             before = lines[-1][-1]
             shared_link = before.link if before.link == word[0].link else None
-            space = _Piece(" ", before.face, before.colour if shared_link == before.link else word[0].colour, shared_link)
+            space = _Piece(
+                " ", before.face, before.colour if shared_link == before.link else word[0].colour, shared_link
+            )
             space_width = measure.width(" ", space.face, style.size)
             if line_width + space_width + word_width <= width + 1e-6:
                 lines[-1].extend([space, *word])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-
 from itertools import groupby
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
