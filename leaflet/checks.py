@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .colours import contrast_ratio
 from .geometry import SAFE_DISTANCE
 from .layout import Layout
 from .layout.items import TextRun
-from .model import Leaflet, Theme
+from .model import Banner, Leaflet, Theme
 from .render.fonts import Fonts
 from .units import to_mm
 
@@ -97,16 +98,24 @@ def glyph_coverage(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Findi
 
 def contrast(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
     findings = []
-    for (fg_name, bg_name), ratio in theme_contrasts(leaflet.theme).items():
+    pairs = dict(theme_contrasts(leaflet.theme))
+    for block in _banners_with_text(leaflet):
+        background = leaflet.theme.colour(block.colour)
+        pairs[("banner title", block.colour)] = contrast_ratio(leaflet.theme.ink_on(background), background)
+    for (fg_name, bg_name), ratio in pairs.items():
         if ratio < 4.5:
             findings.append(
                 Finding(
                     "error",
-                    f"theme colour '{fg_name}' on '{bg_name}' has contrast {ratio:.1f}:1; text needs at least 4.5:1 "
-                    "(WCAG AA): choose a darker text or lighter background colour",
+                    f"'{fg_name}' on '{bg_name}' has contrast {ratio:.1f}:1; text needs at least 4.5:1 "
+                    "(WCAG AA): choose a darker text or a lighter background colour in 'theme'",
                 )
             )
     return findings
+
+
+def _banners_with_text(leaflet: Leaflet) -> list[Banner]:
+    return [b for p in leaflet.panels.values() for b in p.blocks if isinstance(b, Banner) and b.text]
 
 
 def theme_contrasts(theme: Theme) -> dict[tuple[str, str], float]:
@@ -122,21 +131,6 @@ def theme_contrasts(theme: Theme) -> dict[tuple[str, str], float]:
         ("on_accent", "accent"),
     ]
     return {(fg, bg): contrast_ratio(colours[fg], colours[bg]) for fg, bg in pairs}
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio of two #RRGGBB colours, from 1 to 21."""
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _luminance(colour: str) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
 CHECKS: list[Callable[[Leaflet, Layout, Fonts], list[Finding]]] = [

@@ -295,10 +295,12 @@ class _Reader:
     def banner(self, node: yaml.Node, where: Location) -> m.Block:
         if isinstance(node, yaml.ScalarNode):
             return m.Banner(text=self.text(node, "banner"), where=where)
-        found = self.mapping(node, "banner", (), ("text", "height_mm"))
+        found = self.mapping(node, "banner", (), ("text", "height_mm", "colour"))
+        theme_colours = tuple(m.Theme.__dataclass_fields__)
         return m.Banner(
             text=self.text(found["text"], "banner") if "text" in found else None,
             height_mm=self.number(found["height_mm"], "'height_mm'", 1, 200) if "height_mm" in found else None,
+            colour=self.choice(found["colour"], "banner colour", theme_colours) if "colour" in found else "accent",
             where=where,
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .colours import readable_on
 from .errors import Location
 
 PANEL_NAMES = ("front", "flap", "inside-1", "inside-2", "inside-3", "back")
@@ -137,6 +138,8 @@ class Banner(Block):
 
     text: Text | None = None
     height_mm: float | None = None
+    colour: str = "accent"
+    """A theme colour name; the title takes whichever theme text colour reads best on it."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -180,6 +183,15 @@ class Theme:
     on_accent: str = "#FFFFFF"
     tint: str = "#E8F1F8"
     link: str = "#005EB8"
+    secondary: str = "#41B6E6"
+    """Decorative only (bands, artwork): too light for text on white."""
+
+    def colour(self, name: str) -> str:
+        return getattr(self, name)
+
+    def ink_on(self, background: str) -> str:
+        """The theme's text colour that reads best on a background."""
+        return readable_on(background, (self.on_accent, self.text, self.heading))
 
 
 @dataclass(frozen=True)

@@ -124,3 +124,12 @@ def test_python_dash_m_and_console_script_behave_the_same(tmp_path):
         assert "did you mean 'heading'?" in result.stderr
         assert "Traceback" not in result.stderr
     assert results[0].stderr == results[1].stderr
+
+
+def test_theme_colours_without_enough_contrast_fail_the_build(tmp_path):
+    source = tmp_path / "pale.yaml"
+    source.write_text(MINIMAL + 'theme:\n  heading: "#FFB81C"\n', encoding="utf-8")
+    code, _, err = run("build", str(source), "-o", str(tmp_path / "x.pdf"))
+    assert code == 1
+    assert "'heading' on 'white' has contrast 1.7:1" in err
+    assert not (tmp_path / "x.pdf").exists()

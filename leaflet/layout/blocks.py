@@ -188,12 +188,13 @@ def _banner(block: m.Banner, column: Column, ts: Typesetting, measure: Measure) 
     pad = ts.body * 1.2
     items: list[Item] = []
     height = mm(block.height_mm) if block.height_mm else 0.0
+    colour = ts.theme.colour(block.colour)
     if block.text:
-        style = replace(ts.heading(1), colour=ts.theme.on_accent)
+        style = replace(ts.heading(1), size=ts.body * 2.3, leading=ts.body * 2.3 * 1.15, colour=ts.theme.ink_on(colour))
         text = set_text(block.text.spans, style, column.width, measure)
         items += [run.moved(0, -pad) for run in text.runs]
         height = max(height, text.height + 2 * pad)
-    band = Rect(Box(-column.outset_left, -height, column.width + column.outset_right, 0), ts.theme.accent)
+    band = Rect(Box(-column.outset_left, -height, column.width + column.outset_right, 0), colour)
     return Laid(block, (band, *items), height, ts.gap * 1.5)
 
 

@@ -134,7 +134,12 @@ def _column(place: PanelPlace) -> Column:
 def _height(column: list[Laid]) -> float:
     if not column:
         return 0.0
-    return sum(laid.height for laid in column) + sum(laid.space_after for laid in column[:-1])
+    return sum(laid.height for laid in column) + sum(_gap(a, b) for a, b in zip(column, column[1:]))
+
+
+def _gap(above: Laid, below: Laid) -> float:
+    """Space between two blocks; colour bands stack without a gap."""
+    return 0.0 if above.is_band and below.is_band else above.space_after
 
 
 def _fits(column: list[Laid], place: PanelPlace) -> bool:
@@ -167,7 +172,7 @@ def _place(column: list[Laid], place: PanelPlace) -> tuple[Item, ...]:
             at_bottom = index == len(column) - 1 and (fills or spare < 0.01)
             block_items = [_bleed_band(i, place, at_top, at_bottom) for i in block_items]
         items.extend(block_items)
-        y -= laid.height + laid.space_after
+        y -= laid.height + (_gap(laid, column[index + 1]) if index + 1 < len(column) else 0.0)
     return tuple(items)
 
 
