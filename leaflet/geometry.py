@@ -132,8 +132,8 @@ def sheet(paper: str = "a4", fold: str = "roll", direction: str = "ltr", margins
     pages = []
     for index, page in enumerate(IMPOSITIONS[(fold, direction)]):
         widths = [spec.panel_widths[slot.width] for slot in page.slots]
-        # the panels fill the sheet exactly; the rightmost takes any rounding
-        widths[-1] = spec.width - sum(widths[:-1])
+        if abs(sum(widths) - spec.width) > 0.01:
+            raise ValueError(f"the {fold}-fold panels of {paper} do not add up to the sheet width")
         places = []
         x = 0.0
         last = len(page.slots) - 1
