@@ -48,9 +48,11 @@ class Fonts:
         if font is None:
             path = assets_dir() / "fonts" / self._files[face]
             name = Path(self._files[face]).stem
-            try:
+            # asking getFont for an unknown name makes ReportLab read every Type 1
+            # metrics file on its search path (tens of ms), so look the name up first
+            if name in pdfmetrics.getRegisteredFontNames():
                 font = pdfmetrics.getFont(name)
-            except KeyError:
+            else:
                 font = TTFont(name, str(path))
                 pdfmetrics.registerFont(font)
             self._loaded[face] = font

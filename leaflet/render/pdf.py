@@ -12,7 +12,6 @@ import io
 from collections.abc import Callable
 from itertools import groupby
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -20,6 +19,7 @@ from ..layout import Layout
 from ..layout.items import Circle, Item, Link, Outline, Picture, QRSymbol, Rect, TextRun
 from ..model import Leaflet
 from .fonts import Fonts
+from .qr import qr_modules
 
 CREATOR = "leaflet"
 
@@ -86,24 +86,18 @@ def _picture(canvas: Canvas, picture: Picture, fonts: Fonts) -> None:
 
 
 def _qr(canvas: Canvas, symbol: QRSymbol, fonts: Fonts) -> None:
-    """Draw the code's dark modules straight onto the page, one rectangle per horizontal run.
-
-    ReportLab's QR widget does the encoding; drawing its modules directly (rather
-    than through a Drawing) keeps the page free of the widget's default font.
-    """
-    code = QrCodeWidget(symbol.data, barLevel="M").qr
-    code.make()
-    count = code.getModuleCount()
+    """Draw the code's dark modules as one filled path, a rectangle per horizontal run."""
+    modules = qr_modules(symbol.data)
     box = symbol.box
-    module = min(box.width, box.height) / count
-    path = canvas.beginPath()  # one filled path: no seams between neighbouring modules
-    for row_index, row in enumerate(code.modules):
-        y = box.y1 - (row_index + 1) * module
+    size = min(box.width, box.height) / len(modules)
+    path = canvas.beginPath()  # one path: no seams between neighbouring modules
+    for row_index, row in enumerate(modules):
+        y = box.y1 - (row_index + 1) * size
         column = 0
-        for dark, run in groupby(bool(m) for m in row):
+        for dark, run in groupby(row):
             length = len(list(run))
             if dark:
-                path.rect(box.x0 + column * module, y, length * module, module)
+                path.rect(box.x0 + column * size, y, length * size, size)
             column += length
     canvas.setFillColor(HexColor(symbol.colour))
     canvas.drawPath(path, stroke=0, fill=1)
