@@ -1,10 +1,11 @@
 """The pipeline, top to bottom: content -> layout -> render -> checks -> file.
 
-    leaflet = content.load(source)                  # YAML -> checked model
-    layout  = lay_out(leaflet, sheet, fonts)        # model -> positioned items
-    pdf     = render_pdf(layout, leaflet, fonts)    # items -> PDF bytes
-    errors  = preflight(leaflet, layout, fonts)     # what a print shop would flag
-    write_atomically(path, pdf)                     # only when nothing failed
+    leaflet = content.load(source)                   # YAML -> checked model
+    layout  = lay_out(leaflet, sheet, fonts)         # model -> positioned items
+    pages   = prepare(layout, target, ...)           # + page boxes, bleed, marks
+    pdf     = render_pdf(pages, info, fonts)         # items -> PDF bytes
+    errors  = preflight(Subject(leaflet, layout...)) # what a print shop would flag
+    write_atomically(path, pdf)                      # only when nothing failed
 
 A failed build raises before the last step, so an existing PDF is never
 touched; the file is written beside its final name and renamed into place.
@@ -17,26 +18,47 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import geometry
-from .checks import Finding, preflight
+from . import __version__, geometry
+from .checks import Finding, Subject, preflight
 from .content import load
 from .errors import LayoutError, UsageError
 from .languages import direction_for
 from .layout import Layout, lay_out
+from .layout.calibration import calibration_pages
+from .layout.prepress import describe, frame_page, prepare
 from .model import Leaflet
-from .render import Fonts, render_pdf
+from .render import DocumentInfo, Fonts, render_pdf
+from .units import mm
 
 
 @dataclass(frozen=True)
 class Options:
-    """What the command line (or a caller) may change about a build."""
+    """What the command line (or a caller) may change about a build; None keeps the YAML's choice."""
 
     paper: str | None = None
+    fold: str | None = None
+    target: str | None = None
+    cmyk: bool = False
+    duplex_offset_mm: tuple[float, float] = (0.0, 0.0)
+    """Moves the inside page right and up, to make up for a printer's duplex misregistration."""
     output: Path | None = None
 
     def __post_init__(self) -> None:
-        if self.paper is not None and self.paper not in geometry.PAPERS:
-            raise UsageError(f"unknown paper {self.paper!r}; use one of: {', '.join(geometry.PAPERS)}")
+        for name, value, choices in (
+            ("paper", self.paper, geometry.PAPERS),
+            ("fold", self.fold, geometry.FOLDS),
+            ("target", self.target, geometry.TARGETS),
+        ):
+            if value is not None and value not in choices:
+                raise UsageError(f"unknown {name} {value!r}; use one of: {', '.join(choices)}")
+        if any(abs(v) > MAX_DUPLEX_OFFSET_MM for v in self.duplex_offset_mm):
+            raise UsageError(
+                f"a duplex offset of more than {MAX_DUPLEX_OFFSET_MM:g} mm is not a misregistration: "
+                "check the printer's paper guides and print the calibration sheet again"
+            )
+
+
+MAX_DUPLEX_OFFSET_MM = 10.0
 
 
 @dataclass(frozen=True)
@@ -45,6 +67,7 @@ class Edition:
 
     leaflet: Leaflet
     layout: Layout
+    target: geometry.Target
     findings: tuple[Finding, ...]
     pdf: bytes
 
@@ -56,12 +79,22 @@ class Edition:
 def make(source: Path | str, options: Options = Options()) -> Edition:
     """Run the pipeline in memory, up to and including the checks."""
     leaflet = load(source)
-    sheet = geometry.sheet(options.paper or leaflet.paper, leaflet.fold, direction_for(leaflet.language))
+    fold = options.fold or leaflet.fold
+    sheet = geometry.sheet(options.paper or leaflet.paper, fold, direction_for(leaflet.language))
+    target = geometry.TARGETS[options.target or leaflet.target]
     fonts = Fonts()
     layout = lay_out(leaflet, sheet, fonts)
-    pdf = render_pdf(layout, leaflet, fonts)
-    findings = preflight(leaflet, layout, fonts)
-    return Edition(leaflet, layout, tuple(findings), pdf)
+    offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
+    pages = prepare(layout, target, slug_text(leaflet, sheet, target), fonts, offset)
+    info = DocumentInfo(leaflet.title, leaflet.language, leaflet.subject, leaflet.author)
+    pdf = render_pdf(pages, info, fonts, cmyk=options.cmyk)
+    findings = preflight(Subject(leaflet, layout, fonts, target))
+    return Edition(leaflet, layout, target, tuple(findings), pdf)
+
+
+def slug_text(leaflet: Leaflet, sheet: geometry.Sheet, target: geometry.Target) -> str:
+    """What the slug line says: enough to tell editions apart, and no date, so builds stay identical."""
+    return f"{leaflet.id} | {leaflet.language} | {describe(sheet, target)} | leaflet {__version__}"
 
 
 def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Path]:
@@ -72,6 +105,23 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
     path = options.output or default_output(source, edition.leaflet)
     write_atomically(path, edition.pdf)
     return edition, path
+
+
+def calibrate(options: Options = Options()) -> Path:
+    """Write the duplex calibration sheet for a paper and fold; return its path."""
+    sheet = geometry.sheet(options.paper or "a4", options.fold or "roll")
+    fonts = Fonts()
+    office = geometry.TARGETS["office"]
+    outside, inside = calibration_pages(sheet, fonts)
+    offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
+    pages = (
+        frame_page(sheet.pages[0], sheet, office, outside, "", fonts),
+        frame_page(sheet.pages[1], sheet, office, inside, "", fonts, offset),
+    )
+    info = DocumentInfo(f"Duplex calibration sheet ({sheet.paper.name.upper()})", "en")
+    path = options.output or Path("output") / f"calibration-{sheet.paper.name}.pdf"
+    write_atomically(path, render_pdf(pages, info, fonts))
+    return path
 
 
 def default_output(source: Path | str, leaflet: Leaflet) -> Path:

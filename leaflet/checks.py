@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .colours import contrast_ratio
-from .geometry import SAFE_DISTANCE
+from .geometry import SAFE_DISTANCE, Target
 from .layout import Layout
-from .layout.items import TextRun
+from .layout.items import Picture, TextRun
 from .model import Banner, Leaflet, Theme
 from .render.fonts import Fonts
 from .units import to_mm
@@ -33,18 +33,28 @@ class Finding:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-def preflight(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
+@dataclass(frozen=True)
+class Subject:
+    """What the checks look at: the leaflet, its layout, the fonts and the printer it is for."""
+
+    leaflet: Leaflet
+    layout: Layout
+    fonts: Fonts
+    target: Target
+
+
+def preflight(subject: Subject) -> list[Finding]:
     """Run every check; the list is empty when the leaflet is ready to print."""
     findings: list[Finding] = []
     for check in CHECKS:
-        findings.extend(check(leaflet, layout, fonts))
+        findings.extend(check(subject))
     return findings
 
 
-def overflow(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
+def overflow(subject: Subject) -> list[Finding]:
     findings = []
-    floor = leaflet.typography.body_min
-    for problem in layout.overflows:
+    floor = subject.leaflet.typography.body_min
+    for problem in subject.layout.overflows:
         findings.append(
             Finding(
                 "error",
@@ -57,9 +67,9 @@ def overflow(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
     return findings
 
 
-def safe_area(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
+def safe_area(subject: Subject) -> list[Finding]:
     findings = []
-    for panel in layout.panels.values():
+    for panel in subject.layout.panels.values():
         safe = panel.place.box.inset(SAFE_DISTANCE, SAFE_DISTANCE, SAFE_DISTANCE, SAFE_DISTANCE)
         for run in (i for i in panel.items if isinstance(i, TextRun)):
             if not safe.contains(run.box):
@@ -71,8 +81,8 @@ def safe_area(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
     return findings
 
 
-def type_size(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
-    sizes = [run.size for p in layout.panels.values() for run in p.items if isinstance(run, TextRun)]
+def type_size(subject: Subject) -> list[Finding]:
+    sizes = [run.size for p in subject.layout.panels.values() for run in p.items if isinstance(run, TextRun)]
     smallest = min(sizes, default=MIN_TEXT_SIZE)
     if smallest < MIN_TEXT_SIZE - 1e-6:
         return [
@@ -81,11 +91,11 @@ def type_size(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
     return []
 
 
-def glyph_coverage(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
+def glyph_coverage(subject: Subject) -> list[Finding]:
     findings = []
-    for panel in layout.panels.values():
+    for panel in subject.layout.panels.values():
         for run in (i for i in panel.items if isinstance(i, TextRun)):
-            for char in sorted(fonts.missing(run.text, run.face)):
+            for char in sorted(subject.fonts.missing(run.text, run.face)):
                 findings.append(
                     Finding(
                         "error",
@@ -96,8 +106,9 @@ def glyph_coverage(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Findi
     return findings
 
 
-def contrast(leaflet: Leaflet, layout: Layout, fonts: Fonts) -> list[Finding]:
+def contrast(subject: Subject) -> list[Finding]:
     findings = []
+    leaflet = subject.leaflet
     pairs = dict(theme_contrasts(leaflet.theme))
     for block in _banners_with_text(leaflet):
         background = leaflet.theme.colour(block.colour)
@@ -133,7 +144,26 @@ def theme_contrasts(theme: Theme) -> dict[tuple[str, str], float]:
     return {(fg, bg): contrast_ratio(colours[fg], colours[bg]) for fg, bg in pairs}
 
 
-CHECKS: list[Callable[[Leaflet, Layout, Fonts], list[Finding]]] = [
+def image_resolution(subject: Subject) -> list[Finding]:
+    target = subject.target
+    findings = []
+    for panel in subject.layout.panels.values():
+        for picture in (i for i in panel.items if isinstance(i, Picture)):
+            if picture.ppi < target.min_ppi - 0.5:
+                severity = "error" if target.low_ppi_is_error else "warning"
+                findings.append(
+                    Finding(
+                        severity,
+                        f"image {picture.path.name} on panel '{panel.name}' prints at {picture.ppi:.0f} ppi; "
+                        f"{target.name} printing needs {target.min_ppi:.0f} ppi: use a larger image or place it "
+                        "smaller",
+                    )
+                )
+    return findings
+
+
+CHECKS: list[Callable[[Subject], list[Finding]]] = [
+    image_resolution,
     overflow,
     safe_area,
     type_size,

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, geometry
-from .build import Edition, Options, build, make
+from .build import Edition, Options, build, calibrate, make
+from .content import load_printer
 from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LeafletError
 from .units import to_mm
 
@@ -27,18 +28,42 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--debug", action="store_true", help="show a traceback when something fails")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
+    def command(name: str, help: str, source: bool = True) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
-        sub.add_argument("source", nargs="?", default=DEFAULT_SOURCE, help=f"leaflet YAML (default {DEFAULT_SOURCE})")
+        if source:
+            sub.add_argument(
+                "source", nargs="?", default=DEFAULT_SOURCE, help=f"leaflet YAML (default {DEFAULT_SOURCE})"
+            )
         sub.add_argument("--paper", choices=tuple(geometry.PAPERS), help="paper size (overrides 'paper:' in the YAML)")
+        sub.add_argument("--fold", choices=geometry.FOLDS, help="roll (letter fold) or z (accordion)")
         sub.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
         return sub
 
+    def printing(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--target", choices=tuple(geometry.TARGETS), help="office printer (default) or print shop")
+        sub.add_argument("--cmyk", action="store_true", help="write colours and pictures in CMYK (for press)")
+        duplex(sub)
+
+    def duplex(sub: argparse.ArgumentParser) -> None:
+        group = sub.add_mutually_exclusive_group()
+        group.add_argument(
+            "--duplex-offset",
+            type=_offset,
+            metavar="X,Y",
+            help="move the inside page X mm right and Y mm up (read them off the calibration sheet)",
+        )
+        group.add_argument("--printer", type=Path, metavar="FILE", help="printer profile with duplex_offset_mm: [X, Y]")
+
     build_cmd = command("build", "lay out the leaflet and write its PDF")
     build_cmd.add_argument("-o", "--output", type=Path, metavar="PDF", help="PDF to write (default output/<id>.pdf)")
-    command("check", "lay out the leaflet and report problems, writing nothing")
+    printing(build_cmd)
+    printing(command("check", "lay out the leaflet and report problems, writing nothing"))
     preview = command("preview", "write a PNG of each page into output/")
     preview.add_argument("--dpi", type=float, default=110, help="resolution of the PNGs (default 110)")
+    printing(preview)
+    calibrate = command("calibrate", "write a test sheet to measure a printer's duplex offset", source=False)
+    calibrate.add_argument("-o", "--output", type=Path, metavar="PDF", help="default output/calibration-<paper>.pdf")
+    duplex(calibrate)
     return top
 
 
@@ -72,8 +97,29 @@ def _has_location(line: str) -> bool:
     return head.count(":") >= 2 and head.rsplit(":", 2)[-1].isdigit()
 
 
+def _offset(text: str) -> tuple[float, float]:
+    try:
+        x, y = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not X,Y in millimetres, e.g. 1.5,-0.5") from None
+    return (x, y)
+
+
+def _duplex_offset(args: argparse.Namespace) -> tuple[float, float]:
+    if getattr(args, "printer", None):
+        return load_printer(args.printer)
+    return getattr(args, "duplex_offset", None) or (0.0, 0.0)
+
+
 def _options(args: argparse.Namespace) -> Options:
-    return Options(paper=args.paper, output=getattr(args, "output", None))
+    return Options(
+        paper=args.paper,
+        fold=args.fold,
+        target=getattr(args, "target", None),
+        cmyk=getattr(args, "cmyk", False),
+        duplex_offset_mm=_duplex_offset(args),
+        output=getattr(args, "output", None),
+    )
 
 
 def _build(args: argparse.Namespace, out: TextIO) -> int:
@@ -105,11 +151,18 @@ def _preview(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _calibrate(args: argparse.Namespace, out: TextIO) -> int:
+    path = calibrate(_options(args))
+    print(f"wrote {_shown(path)}: print it double-sided, flip on short edge, at 100%,", file=out)
+    print("then follow the steps on its inside page", file=out)
+    return EXIT_OK
+
+
 def _summary(edition: Edition) -> str:
     sheet = edition.layout.sheet
     sizes = sorted({p.body_size for p in edition.layout.panels.values()})
     return (
-        f"{sheet.paper.name.upper()} {sheet.fold}-fold, {len(sheet.pages)} pages, "
+        f"{sheet.paper.name.upper()} {sheet.fold}-fold for {edition.target.name}, {len(sheet.pages)} pages, "
         f"body {' / '.join(f'{s:g}' for s in sizes)} pt"
     )
 
@@ -139,4 +192,4 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-_COMMANDS = {"build": _build, "check": _check, "preview": _preview}
+_COMMANDS = {"build": _build, "check": _check, "preview": _preview, "calibrate": _calibrate}

@@ -21,3 +21,24 @@ def _luminance(colour: str) -> float:
 
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def to_cmyk(colour: str) -> tuple[float, float, float, float]:
+    """A #RRGGBB colour as (c, m, y, k) from 0 to 1, for press output.
+
+    Near-black neutrals become plain 100 K: text in rich black (all four inks)
+    blurs when the plates are slightly out of register, 100 K stays crisp.
+    Other colours take the simple complement conversion; a print shop applies
+    its own profile to match them exactly.
+    """
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    darkest, lightest = min(r, g, b), max(r, g, b)
+    if lightest <= NEAR_BLACK and lightest - darkest <= NEUTRAL_SPREAD:
+        return (0.0, 0.0, 0.0, 1.0)
+    k = 1 - lightest
+    return tuple(round((1 - v - k) / (1 - k), 4) for v in (r, g, b)) + (round(k, 4),)  # type: ignore[return-value]
+
+
+NEAR_BLACK = 0.3
+"""Colours no lighter than this (0-1) and nearly grey count as black for press."""
+NEUTRAL_SPREAD = 0.1

@@ -17,7 +17,7 @@ import yaml
 
 from . import model as m
 from .errors import Location, SourceError
-from .geometry import FOLDS, PAPERS
+from .geometry import FOLDS, PAPERS, TARGETS
 from .markup import MarkupError, parse_inline
 
 try:  # the C parser is several times faster and gives the same marks
@@ -59,6 +59,30 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
     if root is None:
         raise SourceError("the file is empty; start from the example content.yaml", str(path))
     return reader.leaflet(root, path)
+
+
+def load_printer(path: Path | str) -> tuple[float, float]:
+    """A printer profile: the duplex offset (mm) measured with the calibration sheet."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        root = yaml.compose(text, Loader=_Loader)
+    except (OSError, UnicodeDecodeError) as error:
+        raise SourceError(f"cannot read the printer profile: {error}", str(path)) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
+        raise SourceError(f"YAML syntax: {error.problem}", where) from None
+    reader = _Reader(str(path), path.parent)
+    if root is None:
+        raise SourceError("the printer profile is empty; write duplex_offset_mm: [X, Y]", str(path))
+    found = reader.mapping(root, "the printer profile", ("duplex_offset_mm",), ("name",))
+    pair = found["duplex_offset_mm"]
+    values = reader.sequence(pair, "'duplex_offset_mm'")
+    if len(values) != 2:
+        raise reader.fail(pair, "'duplex_offset_mm' is two numbers, [X, Y], in millimetres")
+    x, y = (reader.number(v, "a duplex offset", -10, 10) for v in values)
+    return (x, y)
 
 
 class _Reader:
@@ -146,7 +170,9 @@ class _Reader:
     # -- the leaflet ----------------------------------------------------------
 
     def leaflet(self, root: yaml.Node, path: Path) -> m.Leaflet:
-        top = self.mapping(root, "the leaflet file", ("leaflet", "panels"), ("paper", "fold", "theme", "typography"))
+        top = self.mapping(
+            root, "the leaflet file", ("leaflet", "panels"), ("paper", "fold", "target", "theme", "typography")
+        )
         meta = self.mapping(top["leaflet"], "'leaflet'", ("id", "title", "language"), ("subject", "author"))
         leaflet_id = self.scalar(meta["id"], "the leaflet id")
         if not _IDENTIFIER.match(leaflet_id):
@@ -161,6 +187,7 @@ class _Reader:
             author=self.string(meta["author"], "the author") if "author" in meta else "",
             paper=self.choice(top["paper"], "'paper'", tuple(PAPERS)) if "paper" in top else "a4",
             fold=self.choice(top["fold"], "'fold'", FOLDS) if "fold" in top else "roll",
+            target=self.choice(top["target"], "'target'", tuple(TARGETS)) if "target" in top else "office",
             theme=self.theme(top["theme"]) if "theme" in top else m.Theme(),
             typography=self.typography(top["typography"]) if "typography" in top else m.Typography(),
             panels=self.panels(top["panels"]),

@@ -1,4 +1,4 @@
-"""Sheet geometry: papers, folds and imposition, in points. Pure: nothing is drawn.
+"""Sheet geometry: papers, folds, imposition and print targets, in points. Pure: nothing is drawn.
 
 A tri-fold is two pages (outside and inside) of three panels each. Which panel
 sits where is data, `IMPOSITIONS`, keyed by fold and reading direction: a
@@ -24,12 +24,20 @@ class Paper:
     width: float
     height: float
     panel_widths: dict[str, float]
-    """Width of each kind of panel: 'wide', and 'narrow' for the one that tucks in."""
+    """Width of each kind of panel: 'wide', 'narrow' for the one that tucks in, 'third' for a Z-fold."""
+    bleed: float
+    """How far artwork that touches the trim runs beyond it for a print shop."""
 
 
 PAPERS: dict[str, Paper] = {
-    "a4": Paper("a4", mm(297), mm(210), {"wide": mm(100), "narrow": mm(97)}),
-    "letter": Paper("letter", inch(11), inch(8.5), {"wide": inch(3.6875), "narrow": inch(3.625)}),
+    "a4": Paper("a4", mm(297), mm(210), {"wide": mm(100), "narrow": mm(97), "third": mm(99)}, bleed=mm(3)),
+    "letter": Paper(
+        "letter",
+        inch(11),
+        inch(8.5),
+        {"wide": inch(3.6875), "narrow": inch(3.625), "third": inch(11) / 3},
+        bleed=inch(0.125),
+    ),
 }
 
 
@@ -63,13 +71,42 @@ ROLL: Imposition = (
     PageSpec("inside", (Slot("inside-1", "wide"), Slot("inside-2", "wide"), Slot("inside-3", "narrow"))),
 )
 
+# Z-fold (accordion): three equal panels folding alternately. Folded, the front
+# cover is on top and inside-3 is on the back; opened, inside-1 to inside-3 read
+# across the inside page, and turning the sheet over shows flap and back.
+Z_FOLD: Imposition = (
+    PageSpec("outside", (Slot("flap", "third"), Slot("back", "third"), Slot("front", "third"))),
+    PageSpec("inside", (Slot("inside-1", "third"), Slot("inside-2", "third"), Slot("inside-3", "third"))),
+)
+
 IMPOSITIONS: dict[tuple[str, str], Imposition] = {
     ("roll", "ltr"): ROLL,
     ("roll", "rtl"): mirrored(ROLL),
+    ("z", "ltr"): Z_FOLD,
+    ("z", "rtl"): mirrored(Z_FOLD),
 }
 
 FOLDS: tuple[str, ...] = tuple(dict.fromkeys(fold for fold, _ in IMPOSITIONS))
 DIRECTIONS: tuple[str, ...] = ("ltr", "rtl")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the PDF will be printed, and what that asks of the page."""
+
+    name: str
+    bleeds: bool
+    """Artwork touching the trim runs into a bleed, with marks in a slug around it."""
+    edge_clearance: float
+    """Colour that touches the sheet edge stops this far inside it."""
+    min_ppi: float
+    low_ppi_is_error: bool
+
+
+TARGETS: dict[str, Target] = {
+    "office": Target("office", bleeds=False, edge_clearance=SAFE_DISTANCE, min_ppi=300, low_ppi_is_error=False),
+    "press": Target("press", bleeds=True, edge_clearance=0.0, min_ppi=300, low_ppi_is_error=True),
+}
 
 
 @dataclass(frozen=True)

@@ -212,6 +212,7 @@ class Leaflet:
     author: str = ""
     paper: str = "a4"
     fold: str = "roll"
+    target: str = "office"
     theme: Theme = field(default_factory=Theme)
     typography: Typography = field(default_factory=Typography)
     source: Path | None = None

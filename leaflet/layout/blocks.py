@@ -159,7 +159,8 @@ def _image(block: m.Image, column: Column, ts: Typesetting, measure: Measure) ->
         pixels_w, pixels_h = picture.size
     width = min(mm(block.width_mm) if block.width_mm else column.width, column.width)
     height = width * pixels_h / pixels_w
-    return Laid(block, (Picture(Box(0, -height, width, 0), block.src, block.alt.plain),), height, ts.gap)
+    picture = Picture(Box(0, -height, width, 0), block.src, block.alt.plain, (pixels_w, pixels_h))
+    return Laid(block, (picture,), height, ts.gap)
 
 
 def _qr(block: m.QRCode, column: Column, ts: Typesetting, measure: Measure) -> Laid:

@@ -75,14 +75,36 @@ class Outline:
 
 
 @dataclass(frozen=True)
+class Line:
+    """A stroked straight line: printer's marks and fold lines."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    colour: str
+    width: float
+    dash: tuple[float, ...] = ()
+
+    def moved(self, dx: float, dy: float) -> Line:
+        return replace(self, x0=self.x0 + dx, y0=self.y0 + dy, x1=self.x1 + dx, y1=self.y1 + dy)
+
+
+@dataclass(frozen=True)
 class Picture:
     box: Box
     path: Path
     alt: str
+    pixels: tuple[int, int]
 
     def moved(self, dx: float, dy: float) -> Picture:
         b = self.box
         return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
+
+    @property
+    def ppi(self) -> float:
+        """Effective resolution at the placed size, in pixels per inch."""
+        return min(self.pixels[0] / (self.box.width / 72), self.pixels[1] / (self.box.height / 72))
 
 
 @dataclass(frozen=True)
@@ -108,4 +130,4 @@ class Link:
         return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
 
 
-Item = TextRun | Rect | Circle | Outline | Picture | QRSymbol | Link
+Item = TextRun | Rect | Circle | Outline | Line | Picture | QRSymbol | Link

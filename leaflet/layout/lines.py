@@ -149,7 +149,9 @@ def _break_lines(words: list[list[_Piece]], style: TextStyle, width: float, meas
                     lines.append([])
                 lines[-1].extend(chunk)
             line_width = sum(measure.width(p.text, p.face, style.size) for p in lines[-1])
-    return [line for line in lines if line] or [[]]
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()  # a trailing newline adds no empty line; blank lines inside the text stay
+    return lines
 
 
 def _split_long_word(word: list[_Piece], style: TextStyle, width: float, measure: Measure) -> list[list[_Piece]]:

@@ -5,6 +5,6 @@ copies the positioned items onto ReportLab canvas pages.
 """
 
 from .fonts import Fonts
-from .pdf import render_pdf
+from .pdf import DocumentInfo, render_pdf
 
-__all__ = ["Fonts", "render_pdf"]
+__all__ = ["DocumentInfo", "Fonts", "render_pdf"]

@@ -1,96 +1,143 @@
-"""Draw a finished layout onto PDF pages with ReportLab.
+"""Draw finished pages onto a PDF with ReportLab.
 
-Nothing is decided here: every position, size and colour comes from the
-layout. The document carries its title, language and subject, asks viewers
-to print duplex flipping on the short edge (how a tri-fold is printed), and
-is written `invariant` so that the same input gives byte-identical files.
+Nothing is decided here: every position, size and colour comes from layout
+and prepress. The document carries its title, language and subject, asks
+viewers to print duplex flipping on the short edge (how a tri-fold is
+printed), sets TrimBox and BleedBox, and is written `invariant` so that the
+same input gives byte-identical files. With `cmyk`, every colour and picture
+is written in CMYK and no RGB is left.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import CMYKColor, Color, HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout import Layout
-from ..layout.items import Circle, Item, Link, Outline, Picture, QRSymbol, Rect, TextRun
-from ..model import Leaflet
+from ..colours import to_cmyk
+from ..layout.items import Circle, Item, Line, Link, Outline, Picture, QRSymbol, Rect, TextRun
+from ..layout.prepress import PrintPage
 from .fonts import Fonts
 from .qr import qr_modules
 
 CREATOR = "leaflet"
 
 
-def render_pdf(layout: Layout, leaflet: Leaflet, fonts: Fonts) -> bytes:
-    """The PDF of a laid-out leaflet, as bytes (written to disk by the caller)."""
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    language: str
+    subject: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class _Pen:
+    """What every drawing function needs besides the item: the canvas, fonts and colour model."""
+
+    canvas: Canvas
+    fonts: Fonts
+    cmyk: bool
+
+    def colour(self, hex_colour: str) -> Color:
+        if self.cmyk:
+            return CMYKColor(*to_cmyk(hex_colour))
+        return HexColor(hex_colour)
+
+
+def render_pdf(pages: Sequence[PrintPage], info: DocumentInfo, fonts: Fonts, cmyk: bool = False) -> bytes:
+    """The PDF of finished pages, as bytes (written to disk by the caller)."""
     buffer = io.BytesIO()
-    first = layout.sheet.pages[0]
+    first = pages[0].media
     canvas = Canvas(
         buffer,
         pagesize=(first.width, first.height),
         invariant=1,
-        lang=leaflet.language,
+        lang=info.language,
         # start pages in a bundled font, or ReportLab lists an unembedded Helvetica
         initialFontName=fonts.font_name("regular"),
     )
-    canvas.setTitle(leaflet.title)
-    canvas.setSubject(leaflet.subject or leaflet.title)
-    canvas.setAuthor(leaflet.author)
+    canvas.setTitle(info.title)
+    canvas.setSubject(info.subject or info.title)
+    canvas.setAuthor(info.author)
     canvas.setCreator(CREATOR)
     canvas.setViewerPreference("Duplex", "/DuplexFlipShortEdge")
     canvas.setViewerPreference("DisplayDocTitle", "true")
-    for index, page in enumerate(layout.sheet.pages):
-        canvas.setPageSize((page.width, page.height))
-        for panel in layout.page_panels(index):
-            for item in panel.items:
-                _DRAW[type(item)](canvas, item, fonts)
+    pen = _Pen(canvas, fonts, cmyk)
+    for page in pages:
+        canvas.setPageSize((page.media.width, page.media.height))
+        canvas.setTrimBox(_array(page.trim))
+        canvas.setBleedBox(_array(page.bleed))
+        for item in page.items:
+            _DRAW[type(item)](pen, item)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def _text(canvas: Canvas, run: TextRun, fonts: Fonts) -> None:
-    canvas.setFillColor(HexColor(run.colour))
-    canvas.setFont(fonts.font_name(run.face), run.size)
-    canvas.drawString(run.x, run.baseline, run.text)
+def _array(box) -> list[float]:
+    return [round(v, 3) for v in (box.x0, box.y0, box.x1, box.y1)]
 
 
-def _rect(canvas: Canvas, rect: Rect, fonts: Fonts) -> None:
-    canvas.setFillColor(HexColor(rect.colour))
+def _text(pen: _Pen, run: TextRun) -> None:
+    pen.canvas.setFillColor(pen.colour(run.colour))
+    pen.canvas.setFont(pen.fonts.font_name(run.face), run.size)
+    pen.canvas.drawString(run.x, run.baseline, run.text)
+
+
+def _rect(pen: _Pen, rect: Rect) -> None:
+    pen.canvas.setFillColor(pen.colour(rect.colour))
     box = rect.box
     if rect.radius:
-        canvas.roundRect(box.x0, box.y0, box.width, box.height, rect.radius, stroke=0, fill=1)
+        pen.canvas.roundRect(box.x0, box.y0, box.width, box.height, rect.radius, stroke=0, fill=1)
     else:
-        canvas.rect(box.x0, box.y0, box.width, box.height, stroke=0, fill=1)
+        pen.canvas.rect(box.x0, box.y0, box.width, box.height, stroke=0, fill=1)
 
 
-def _circle(canvas: Canvas, circle: Circle, fonts: Fonts) -> None:
-    canvas.setFillColor(HexColor(circle.colour))
-    canvas.circle(circle.cx, circle.cy, circle.r, stroke=0, fill=1)
+def _circle(pen: _Pen, circle: Circle) -> None:
+    pen.canvas.setFillColor(pen.colour(circle.colour))
+    pen.canvas.circle(circle.cx, circle.cy, circle.r, stroke=0, fill=1)
 
 
-def _outline(canvas: Canvas, outline: Outline, fonts: Fonts) -> None:
-    path = canvas.beginPath()
+def _outline(pen: _Pen, outline: Outline) -> None:
+    path = pen.canvas.beginPath()
     for op, *coords in outline.commands:
         {"M": path.moveTo, "L": path.lineTo, "C": path.curveTo, "Z": path.close}[op](*coords)
-    canvas.setFillColor(HexColor(outline.colour))
-    canvas.drawPath(path, stroke=0, fill=1)
+    pen.canvas.setFillColor(pen.colour(outline.colour))
+    pen.canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _picture(canvas: Canvas, picture: Picture, fonts: Fonts) -> None:
+def _line(pen: _Pen, line: Line) -> None:
+    canvas = pen.canvas
+    canvas.setStrokeColor(pen.colour(line.colour))
+    canvas.setLineWidth(line.width)
+    canvas.setDash(list(line.dash) if line.dash else [])
+    canvas.line(line.x0, line.y0, line.x1, line.y1)
+
+
+def _picture(pen: _Pen, picture: Picture) -> None:
     box = picture.box
-    canvas.drawImage(str(picture.path), box.x0, box.y0, box.width, box.height, mask="auto")
+    if pen.cmyk:
+        from PIL import Image  # only builds with pictures pay for Pillow
+
+        with Image.open(picture.path) as image:
+            source = ImageReader(image.convert("CMYK"))
+    else:
+        source = str(picture.path)
+    pen.canvas.drawImage(source, box.x0, box.y0, box.width, box.height, mask="auto")
 
 
-def _qr(canvas: Canvas, symbol: QRSymbol, fonts: Fonts) -> None:
+def _qr(pen: _Pen, symbol: QRSymbol) -> None:
     """Draw the code's dark modules as one filled path, a rectangle per horizontal run."""
     modules = qr_modules(symbol.data)
     box = symbol.box
     size = min(box.width, box.height) / len(modules)
-    path = canvas.beginPath()  # one path: no seams between neighbouring modules
+    path = pen.canvas.beginPath()  # one path: no seams between neighbouring modules
     for row_index, row in enumerate(modules):
         y = box.y1 - (row_index + 1) * size
         column = 0
@@ -99,20 +146,21 @@ def _qr(canvas: Canvas, symbol: QRSymbol, fonts: Fonts) -> None:
             if dark:
                 path.rect(box.x0 + column * size, y, length * size, size)
             column += length
-    canvas.setFillColor(HexColor(symbol.colour))
-    canvas.drawPath(path, stroke=0, fill=1)
+    pen.canvas.setFillColor(pen.colour(symbol.colour))
+    pen.canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _link(canvas: Canvas, link: Link, fonts: Fonts) -> None:
+def _link(pen: _Pen, link: Link) -> None:
     box = link.box
-    canvas.linkURL(link.url, (box.x0, box.y0, box.x1, box.y1), relative=0, thickness=0)
+    pen.canvas.linkURL(link.url, (box.x0, box.y0, box.x1, box.y1), relative=0, thickness=0)
 
 
-_DRAW: dict[type, Callable[[Canvas, Item, Fonts], None]] = {
+_DRAW: dict[type, Callable[[_Pen, Item], None]] = {
     TextRun: _text,
     Rect: _rect,
     Circle: _circle,
     Outline: _outline,
+    Line: _line,
     Picture: _picture,
     QRSymbol: _qr,
     Link: _link,
