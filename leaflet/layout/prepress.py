@@ -25,7 +25,6 @@ from . import Layout
 from .items import Item, Line, Rect, TextRun
 from .lines import Measure
 
-
 SLUG = mm(12)
 """Room beyond the bleed for the marks and the slug line."""
 CROP_MARK_LENGTH = mm(6)

@@ -81,7 +81,7 @@ def render_pdf(pages: Sequence[PrintPage], info: DocumentInfo, fonts: Fonts, cmy
 
 
 def _array(box) -> list[float]:
-    return [round(v, 3) for v in (box.x0, box.y0, box.x1, box.y1)]
+    return [box.x0, box.y0, box.x1, box.y1]
 
 
 def _text(pen: _Pen, run: TextRun) -> None:
