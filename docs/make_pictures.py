@@ -15,15 +15,17 @@ needed from the system.
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import pypdfium2
 from PIL import Image, ImageDraw, ImageFont
 
-from leaflet.build import make
+from leaflet.build import Options, calibrate, make
 from leaflet.geometry import SAFE_DISTANCE, Margins, PageGeometry, PanelPlace, Sheet, sheet
 from leaflet.preview import write_previews
 from leaflet.render.fonts import assets_dir
@@ -533,12 +535,32 @@ def page_previews(source: Path, folder: Path, dpi: float = PREVIEW_DPI) -> list[
     return write_previews(edition.pdf, folder, edition.leaflet.id, dpi=dpi)
 
 
+def press_preview(source: Path, path: Path, dpi: float = PREVIEW_DPI) -> Path:
+    """Page 1 of a press build: the bleed, crop marks, fold marks and slug line around the sheet."""
+    edition = make(source, Options(target="press"))
+    document = pypdfium2.PdfDocument(edition.pdf)
+    try:
+        document[0].render(scale=dpi / 72).to_pil().quantize(PALETTE_COLOURS).save(path, optimize=True)
+    finally:
+        document.close()
+    return path
+
+
+def calibration_previews(folder: Path, dpi: float = PREVIEW_DPI) -> list[Path]:
+    """Both sides of the duplex calibration sheet."""
+    with tempfile.TemporaryDirectory() as scratch:
+        pdf = calibrate(Options(output=Path(scratch) / "calibration.pdf")).read_bytes()
+    return write_previews(pdf, folder, "calibration", dpi=dpi)
+
+
 def main() -> int:
     geometry = sheet("a4", "roll", "ltr")
     written = [DOCS / "panel-map.png", DOCS / "fold.png"]
     panel_map(geometry, written[0])
     fold_picture(geometry, written[1])
     written += page_previews(SOURCE, DOCS)
+    written.append(press_preview(SOURCE, DOCS / "press-outside.png"))
+    written += calibration_previews(DOCS)
     for path in written:
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
     return 0
