@@ -63,7 +63,7 @@ MAX_DUPLEX_OFFSET_MM = 10.0
 
 @dataclass(frozen=True)
 class Edition:
-    """A leaflet laid out, rendered and checked; `pdf` is None when checks failed."""
+    """A leaflet laid out, rendered and checked; the PDF is only written when `errors` is empty."""
 
     leaflet: Leaflet
     layout: Layout
@@ -131,12 +131,20 @@ def default_output(source: Path | str, leaflet: Leaflet) -> Path:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file in the target folder, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give the name of the PDF to write")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}; choose another place with -o") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {error.strerror}; choose another place with -o") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

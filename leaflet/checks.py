@@ -7,16 +7,17 @@ look at the layout the PDF is drawn from, so what passes here is what prints.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from .colours import contrast_ratio
 from .geometry import SAFE_DISTANCE, Target
 from .layout import Layout
-from .layout.items import Picture, TextRun
-from .model import Banner, Leaflet, Theme
-from .render.fonts import Fonts
-from .units import to_mm
+from .layout.items import Picture, QRSymbol, TextRun
+from .model import Banner, Leaflet, Theme, block_texts
+from .units import Box, to_mm
 
 MIN_TEXT_SIZE = 11.0
 """Points. Patient information is never set smaller (RNIB Clear Print asks 12)."""
@@ -33,13 +34,19 @@ class Finding:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
+class Coverage(Protocol):
+    """What the checks ask of the fonts: which characters a face cannot draw."""
+
+    def missing(self, text: str, face: str) -> set[str]: ...
+
+
 @dataclass(frozen=True)
 class Subject:
     """What the checks look at: the leaflet, its layout, the fonts and the printer it is for."""
 
     leaflet: Leaflet
     layout: Layout
-    fonts: Fonts
+    fonts: Coverage
     target: Target
 
 
@@ -68,17 +75,29 @@ def overflow(subject: Subject) -> list[Finding]:
 
 
 def safe_area(subject: Subject) -> list[Finding]:
+    """Text, codes and pictures keep 5 mm from every fold and edge (overflowing panels are reported already)."""
+    overflowing = {problem.panel for problem in subject.layout.overflows}
     findings = []
     for panel in subject.layout.panels.values():
+        if panel.name in overflowing:
+            continue
         safe = panel.place.box.inset(SAFE_DISTANCE, SAFE_DISTANCE, SAFE_DISTANCE, SAFE_DISTANCE)
-        for run in (i for i in panel.items if isinstance(i, TextRun)):
-            if not safe.contains(run.box):
-                findings.append(
-                    Finding(
-                        "error", f"text {run.text[:30]!r} on panel '{panel.name}' comes within 5 mm of a fold or edge"
-                    )
-                )
+        for item in panel.items:
+            box, what = _extent(item)
+            if box is not None and not safe.contains(box):
+                findings.append(Finding("error", f"{what} on panel '{panel.name}' comes within 5 mm of a fold or edge"))
     return findings
+
+
+def _extent(item: object) -> tuple[Box | None, str]:
+    match item:
+        case TextRun():
+            return item.box, f"text {item.text[:30]!r}"
+        case QRSymbol():
+            return item.box, "the QR code"
+        case Picture():
+            return item.box, f"the picture {item.path.name}"
+    return None, ""
 
 
 def type_size(subject: Subject) -> list[Finding]:
@@ -92,15 +111,20 @@ def type_size(subject: Subject) -> list[Finding]:
 
 
 def glyph_coverage(subject: Subject) -> list[Finding]:
+    """Every character has a glyph in the faces it may be set in: never an empty box."""
     findings = []
-    for panel in subject.layout.panels.values():
-        for run in (i for i in panel.items if isinstance(i, TextRun)):
-            for char in sorted(subject.fonts.missing(run.text, run.face)):
+    for name, panel in subject.leaflet.panels.items():
+        for block in panel.blocks:
+            text = "".join(t.plain for t in block_texts(block))
+            missing = subject.fonts.missing(text, "regular") | subject.fonts.missing(text, "bold")
+            for char in sorted(missing):
                 findings.append(
                     Finding(
                         "error",
-                        f"the font has no glyph for {char!r} (U+{ord(char):04X}) on panel '{panel.name}'; "
-                        "it would print as an empty box: replace the character",
+                        f"no glyph for {char!r} (U+{ord(char):04X}, {unicodedata.name(char, 'unnamed')}) in the "
+                        f"{block.describe()} on panel '{name}'; it would print as an empty box: "
+                        "replace or delete the character",
+                        str(block.where or ""),
                     )
                 )
     return findings

@@ -16,10 +16,11 @@ from typing import TextIO
 from . import __version__, geometry
 from .build import Edition, Options, build, calibrate, make
 from .content import load_printer
-from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LeafletError
+from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError
 from .units import to_mm
 
 DEFAULT_SOURCE = "content.yaml"
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
 
 def parser() -> argparse.ArgumentParser:
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return error.exit_code
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=err)
-        return EXIT_BAD_LEAFLET
+        return EXIT_INTERRUPTED
     except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
         if args.debug:
             traceback.print_exc(file=err)
@@ -142,8 +143,6 @@ def _preview(args: argparse.Namespace, out: TextIO) -> int:
 
     edition = make(args.source, _options(args))
     if edition.errors:
-        from .errors import LayoutError
-
         raise LayoutError([str(f) for f in edition.errors])
     folder = Path(args.source).resolve().parent / "output"
     for path in write_previews(edition.pdf, folder, edition.leaflet.id, args.dpi):

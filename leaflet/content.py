@@ -26,7 +26,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+MAX_QR_LENGTH = 300
+"""Characters; a longer address makes a code too dense to scan from a folded leaflet."""
+IMAGE_FORMATS = ("PNG", "JPEG")
 
 
 def load(path: Path | str) -> m.Leaflet:
@@ -53,7 +56,21 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
         mark = error.problem_mark or error.context_mark
         where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
         what = error.problem or error.context or "cannot be read"
-        raise SourceError(f"YAML syntax: {what}; check the indentation and quotes here", where) from None
+        line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        hint = (
+            "YAML cannot be indented with tabs: use spaces"
+            if "\t" in line[: mark.column + 1]
+            else "check the indentation and quotes here"
+        )
+        raise SourceError(f"YAML syntax: {what}; {hint}", where) from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        where = Location(str(path), before.count("\n") + 1, len(before) - before.rfind("\n"))
+        raise SourceError(
+            f"the character U+{error.character:04X} cannot appear in a YAML file; delete it "
+            "(it often comes from text pasted from another program)",
+            where,
+        ) from None
     except yaml.YAMLError as error:
         raise SourceError(f"YAML syntax: {error}", str(path)) from None
     if root is None:
@@ -91,6 +108,8 @@ class _Reader:
     def __init__(self, path: str, folder: Path) -> None:
         self.path = path
         self.folder = folder
+        self.reading: set[int] = set()
+        """Lists of blocks being read now, to refuse an alias that makes one contain itself."""
 
     # -- locations and errors -------------------------------------------------
 
@@ -177,7 +196,8 @@ class _Reader:
         leaflet_id = self.scalar(meta["id"], "the leaflet id")
         if not _IDENTIFIER.match(leaflet_id):
             raise self.fail(
-                meta["id"], f"the leaflet id {leaflet_id!r} names the PDF: use lower-case letters, digits and '-'"
+                meta["id"],
+                f"the leaflet id {leaflet_id!r} names the PDF: use up to 64 lower-case letters, digits and '-'",
             )
         return m.Leaflet(
             id=leaflet_id,
@@ -195,8 +215,7 @@ class _Reader:
         )
 
     def theme(self, node: yaml.Node) -> m.Theme:
-        names = tuple(m.Theme.__dataclass_fields__)
-        found = self.mapping(node, "'theme'", (), names)
+        found = self.mapping(node, "'theme'", (), m.THEME_COLOURS)
         colours = {}
         for key, value in found.items():
             colour = self.scalar(value, f"theme colour '{key}'")
@@ -215,6 +234,8 @@ class _Reader:
 
     def panels(self, node: yaml.Node) -> dict[str, m.Panel]:
         found = self.mapping(node, "'panels'", (), m.PANEL_NAMES)
+        if not found:
+            raise self.fail(node, f"'panels' is empty; give the blocks of at least one of: {', '.join(m.PANEL_NAMES)}")
         panels = {name: self.panel(name, value) for name, value in found.items()}
         for panel in panels.values():
             target = panel.continues_to
@@ -238,7 +259,13 @@ class _Reader:
         return m.Panel(name, self.blocks(found["blocks"], f"panel '{name}'"), continues_to, self.where(node))
 
     def blocks(self, node: yaml.Node, what: str) -> tuple[m.Block, ...]:
-        return tuple(self.block(item) for item in self.sequence(node, f"the blocks of {what}"))
+        if id(node) in self.reading:  # an alias (*name) pointing back at a list that contains it
+            raise self.fail(node, "this list of blocks contains itself through an alias (*name); remove the alias")
+        self.reading.add(id(node))
+        try:
+            return tuple(self.block(item) for item in self.sequence(node, f"the blocks of {what}"))
+        finally:
+            self.reading.discard(id(node))
 
     def block(self, node: yaml.Node) -> m.Block:
         kinds = tuple(_BLOCK_READERS)
@@ -262,8 +289,8 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode):
             return m.Heading(text=self.text(node, "heading"), where=where)
         found = self.mapping(node, "heading", ("text",), ("level",))
-        level = int(self.number(found["level"], "heading level", 1, 3)) if "level" in found else 2
-        return m.Heading(text=self.text(found["text"], "heading"), level=level, where=where)
+        level = self.choice(found["level"], "heading level", ("1", "2", "3")) if "level" in found else "2"
+        return m.Heading(text=self.text(found["text"], "heading"), level=int(level), where=where)
 
     def paragraph(self, node: yaml.Node, where: Location) -> m.Block:
         return m.Paragraph(text=self.text(node, "paragraph"), where=where)
@@ -296,7 +323,24 @@ class _Reader:
         found = self.mapping(node, "image", ("src", "alt"), ("width_mm",))
         src = self.asset(found["src"])
         width = self.number(found["width_mm"], "'width_mm'", 5, 300) if "width_mm" in found else None
-        return m.Image(src=src, alt=self.text(found["alt"], "alt text"), width_mm=width, where=where)
+        pixels = self.picture_size(found["src"], src)
+        return m.Image(src=src, alt=self.text(found["alt"], "alt text"), pixels=pixels, width_mm=width, where=where)
+
+    def picture_size(self, node: yaml.Node, path: Path) -> tuple[int, int]:
+        """Open the picture once to be sure it is a whole PNG or JPEG, and get its size in pixels."""
+        from PIL import Image, UnidentifiedImageError  # only leaflets with pictures pay for Pillow
+
+        try:
+            with Image.open(path) as picture:
+                kind, size = picture.format, picture.size
+                picture.load()
+        except Image.DecompressionBombError:
+            raise self.fail(node, f"{path.name} is too large to be a leaflet picture; scale it down") from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            raise self.fail(node, f"{path.name} is not a readable picture; export it again as PNG or JPEG") from None
+        if kind not in IMAGE_FORMATS:
+            raise self.fail(node, f"{path.name} is a {kind} picture; convert it to PNG or JPEG")
+        return size
 
     def qr(self, node: yaml.Node, where: Location) -> m.Block:
         if isinstance(node, yaml.ScalarNode):
@@ -306,6 +350,12 @@ class _Reader:
         url = self.string(found["url"], "QR code address")
         if not url.startswith(("https://", "http://")):
             raise self.fail(found["url"], "a QR code address must start with https:// or http://")
+        if len(url) > MAX_QR_LENGTH:
+            raise self.fail(
+                found["url"],
+                f"a QR code address of {len(url)} characters is too long to scan; keep it under "
+                f"{MAX_QR_LENGTH} (a shorter page address, or a link shortener you trust)",
+            )
         return m.QRCode(
             url=url,
             caption=self.text(found["caption"], "QR caption") if "caption" in found else None,
@@ -323,34 +373,32 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode):
             return m.Banner(text=self.text(node, "banner"), where=where)
         found = self.mapping(node, "banner", (), ("text", "height_mm", "colour"))
-        theme_colours = tuple(m.Theme.__dataclass_fields__)
+        if "text" not in found and "height_mm" not in found:
+            raise self.fail(node, "a banner needs 'text', 'height_mm' or both")
         return m.Banner(
             text=self.text(found["text"], "banner") if "text" in found else None,
             height_mm=self.number(found["height_mm"], "'height_mm'", 1, 200) if "height_mm" in found else None,
-            colour=self.choice(found["colour"], "banner colour", theme_colours) if "colour" in found else "accent",
+            colour=self.choice(found["colour"], "banner colour", m.THEME_COLOURS) if "colour" in found else "accent",
             where=where,
         )
 
     def spacer(self, node: yaml.Node, where: Location) -> m.Block:
-        value = self.scalar(node, "spacer")
-        if value == "fill":
+        if isinstance(node, yaml.ScalarNode) and node.value == "fill":
             return m.Spacer(fill=True, where=where)
-        try:
-            height = float(value)
-        except ValueError:
-            raise self.fail(node, f"a spacer is 'fill' or a height in mm, not {value!r}") from None
-        if not 0 < height <= 200:
-            raise self.fail(node, f"a spacer height must be between 0 and 200 mm, not {height:g}")
-        return m.Spacer(height_mm=height, where=where)
+        return m.Spacer(height_mm=self.number(node, "a spacer ('fill' or a height in mm)", 0.1, 200), where=where)
 
     def asset(self, node: yaml.Node) -> Path:
         """A file beside the source: it must exist and stay inside the source's folder."""
         relative = self.string(node, "a file path")
         folder = self.folder.resolve()
-        path = (folder / relative).resolve()
-        if not path.is_relative_to(folder):
+        try:
+            path = (folder / relative).resolve()
+            inside, exists = path.is_relative_to(folder), path.is_file()
+        except (OSError, ValueError):
+            raise self.fail(node, f"{relative!r} is not a usable file name") from None
+        if not inside:
             raise self.fail(node, f"{relative!r} is outside the leaflet's folder; copy the file into it")
-        if not path.is_file():
+        if not exists:
             raise self.fail(node, f"no file {relative!r} next to the leaflet; check the name")
         return path
 

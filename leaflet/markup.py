@@ -52,7 +52,7 @@ def parse_inline(source: str) -> Text:
                     "[label](https://address), or escape the bracket as \\["
                 )
             flush()
-            spans.append(Span(match.group(1), bold=bold, link=_checked_address(match.group(2))))
+            spans.append(Span(_label(match.group(1)), bold=bold, link=_checked_address(match.group(2))))
             i = match.end()
         else:
             buffer.append(char)
@@ -61,6 +61,13 @@ def parse_inline(source: str) -> Text:
         raise MarkupError("'**' opens bold text that is never closed; add the closing '**'")
     flush()
     return Text(source=source, spans=_merged(spans))
+
+
+def _label(label: str) -> str:
+    """A link's label: escapes work as elsewhere; bold goes around the whole link."""
+    if "**" in label.replace("\\*", ""):
+        raise MarkupError("bold inside a link label is not possible; put it around the link: **[label](address)**")
+    return re.sub(r"\\(.)", r"\1", label)
 
 
 def _checked_address(address: str) -> str:

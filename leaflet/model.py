@@ -109,6 +109,7 @@ class Image(Block):
 
     src: Path
     alt: Text
+    pixels: tuple[int, int]
     width_mm: float | None = None
 
 
@@ -192,6 +193,9 @@ class Theme:
     def ink_on(self, background: str) -> str:
         """The theme's text colour that reads best on a background."""
         return readable_on(background, (self.on_accent, self.text, self.heading))
+
+
+THEME_COLOURS: tuple[str, ...] = tuple(Theme.__dataclass_fields__)
 
 
 @dataclass(frozen=True)

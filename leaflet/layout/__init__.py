@@ -35,13 +35,13 @@ class Layout:
 
 
 def body_sizes(typography: m.Typography) -> list[float]:
-    """Candidate body sizes, largest first, down to the floor."""
+    """Candidate body sizes, largest first, in half points, always ending on the floor itself."""
     sizes = []
     size = typography.body_max
-    while size >= typography.body_min - 1e-9:
+    while size > typography.body_min + 1e-9:
         sizes.append(round(size, 2))
         size -= SIZE_STEP
-    return sizes
+    return [*sizes, typography.body_min]
 
 
 def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
@@ -53,12 +53,11 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
         result: FlowResult | None = None
         for size in body_sizes(leaflet.typography):
             result = flow(chain, places, Typesetting(size, leaflet.theme), measure)
-            if result.overflow is None:
+            if not result.overflows:
                 break
         assert result is not None
         panels.update((p.name, p) for p in result.panels)
-        if result.overflow:
-            overflows.append(result.overflow)
+        overflows.extend(result.overflows)
     return Layout(sheet, panels, tuple(overflows))
 
 

@@ -153,18 +153,15 @@ def _callout(block: m.Callout, column: Column, ts: Typesetting, measure: Measure
 
 
 def _image(block: m.Image, column: Column, ts: Typesetting, measure: Measure) -> Laid:
-    from PIL import Image as PILImage  # only leaflets with pictures pay for Pillow
-
-    with PILImage.open(block.src) as picture:
-        pixels_w, pixels_h = picture.size
+    pixels_w, pixels_h = block.pixels
     width = min(mm(block.width_mm) if block.width_mm else column.width, column.width)
     height = width * pixels_h / pixels_w
-    picture = Picture(Box(0, -height, width, 0), block.src, block.alt.plain, (pixels_w, pixels_h))
+    picture = Picture(Box(0, -height, width, 0), block.src, block.alt.plain, block.pixels)
     return Laid(block, (picture,), height, ts.gap)
 
 
 def _qr(block: m.QRCode, column: Column, ts: Typesetting, measure: Measure) -> Laid:
-    size = mm(block.size_mm)
+    size = min(mm(block.size_mm), column.width)
     items: list[Item] = [
         QRSymbol(Box(0, -size, size, 0), block.url, ts.theme.text),
         Link(Box(0, -size, size, 0), block.url),
@@ -172,11 +169,20 @@ def _qr(block: m.QRCode, column: Column, ts: Typesetting, measure: Measure) -> L
     height = size
     if block.caption:
         gap = mm(4)
-        caption = set_text(block.caption.spans, ts.text(), column.width - size - gap, measure)
-        top = -(size - caption.height) / 2 if caption.height < size else 0
-        items += [run.moved(size + gap, top) for run in _with_links(caption.runs)]
-        height = max(size, caption.height)
+        beside = column.width - size - gap
+        if beside >= MIN_CAPTION_WIDTH:
+            caption = set_text(block.caption.spans, ts.text(), beside, measure)
+            top = -(size - caption.height) / 2 if caption.height < size else 0
+            items += [run.moved(size + gap, top) for run in _with_links(caption.runs)]
+            height = max(size, caption.height)
+        else:  # no room beside the code: the caption goes underneath
+            caption = set_text(block.caption.spans, ts.text(), column.width, measure)
+            items += [run.moved(0, -(size + gap / 2)) for run in _with_links(caption.runs)]
+            height = size + gap / 2 + caption.height
     return Laid(block, tuple(items), height, ts.gap)
+
+
+MIN_CAPTION_WIDTH = mm(30)
 
 
 def _illustration(block: m.Illustration, column: Column, ts: Typesetting, measure: Measure) -> Laid:

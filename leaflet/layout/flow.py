@@ -47,7 +47,7 @@ class PanelLayout:
 @dataclass(frozen=True)
 class FlowResult:
     panels: tuple[PanelLayout, ...]
-    overflow: Overflow | None
+    overflows: tuple[Overflow, ...]
 
 
 def flow(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure) -> FlowResult:
@@ -61,66 +61,113 @@ def flow(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measu
         [lay_block(block, _column(place), ts, measure) for block in panel.blocks]
         for panel, place in zip(panels, places)
     ]
-    columns = _most_even(laid_by_panel, places)
-    overflow = None
+    chain = _Chain(laid_by_panel, places)
+    columns = chain.most_even()
+    overflows: tuple[Overflow, ...] = ()
     if columns is None:
-        columns, overflow = _greedy(laid_by_panel, places)
+        columns = chain.in_order()
+        overflows = tuple(
+            Overflow(place.name, _first_misfit(column, place).block, _height(column) - place.content.height)
+            for column, place in zip(columns, places)
+            if column and not _fits(column, place)
+        )
     results = tuple(
         PanelLayout(place, _place(column, place), ts.body, min(_height(column), place.content.height))
         for column, place in zip(columns, places)
     )
-    return FlowResult(results, overflow)
+    return FlowResult(results, overflows)
 
 
-def _most_even(laid_by_panel: list[list[Laid]], places: list[PanelPlace]) -> list[list[Laid]] | None:
-    """The fitting share-out of blocks over the panels with the lowest highest fill, or None."""
-    blocks = [laid for group in laid_by_panel for laid in group]
-    own_starts = [sum(len(group) for group in laid_by_panel[:k]) for k in range(len(places))]
-    best: tuple[tuple, list[list[Laid]]] | None = None
+class _Chain:
+    """The blocks of a chain of panels in order, and where each panel's own blocks begin.
 
-    def share(panel: int, begin: int, taken: list[list[Laid]]) -> None:
-        nonlocal best
-        last = panel == len(places) - 1
-        ends = [len(blocks)] if last else range(begin, own_starts[panel + 1] + 1)
+    A share-out is a list of cut points: panel k takes blocks[cuts[k]:cuts[k + 1]].
+    Heights of runs of blocks come from prefix sums, so trying a cut costs nothing.
+    """
+
+    def __init__(self, laid_by_panel: list[list[Laid]], places: list[PanelPlace]) -> None:
+        self.blocks = [laid for group in laid_by_panel for laid in group]
+        self.places = places
+        self.own_starts = [sum(len(group) for group in laid_by_panel[:k]) for k in range(len(places))]
+        self._memo: dict[tuple[int, int], tuple[tuple[float, ...], tuple[int, ...]] | None] = {}
+        self._heights = [0.0]
+        self._gaps = [0.0]
+        for index, laid in enumerate(self.blocks):
+            self._heights.append(self._heights[-1] + laid.height)
+            following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+            self._gaps.append(self._gaps[-1] + (_gap(laid, following) if following else 0.0))
+
+    def height(self, begin: int, end: int) -> float:
+        """Height of blocks[begin:end] stacked with their gaps."""
+        if end <= begin:
+            return 0.0
+        return self._heights[end] - self._heights[begin] + self._gaps[end - 1] - self._gaps[begin]
+
+    def latest_end(self, panel: int) -> int:
+        """Blocks of later panels never move back, so panel k ends at most where panel k+1's own begin."""
+        return len(self.blocks) if panel == len(self.places) - 1 else self.own_starts[panel + 1]
+
+    def most_even(self) -> list[list[Laid]] | None:
+        """The fitting share-out whose fullest panel is least full, or None if none fits."""
+        best = self._best(0, 0)
+        if best is None:
+            return None
+        cuts = [0, *best[1]]
+        return [self.blocks[a:b] for a, b in zip(cuts, cuts[1:])]
+
+    def _best(self, panel: int, begin: int) -> tuple[tuple[float, ...], tuple[int, ...]] | None:
+        """(score, ends) for panels panel.. given that they start at block `begin`; memoised."""
+        key = (panel, begin)
+        if key not in self._memo:
+            self._memo[key] = self._search(panel, begin)
+        return self._memo[key]
+
+    def _search(self, panel: int, begin: int) -> tuple[tuple[float, ...], tuple[int, ...]] | None:
+        available = self.places[panel].content.height
+        last = panel == len(self.places) - 1
+        best = None
+        ends = [len(self.blocks)] if last else range(begin, self.latest_end(panel) + 1)
         for end in ends:
-            column = blocks[begin:end]
-            if not _fits(column, places[panel]):
+            fill = self.height(begin, end) / available
+            if fill > 1 + 1e-4:
                 break
-            if column and column[-1].keep_with_next and end < len(blocks):
-                continue
+            if begin < end < len(self.blocks) and self.blocks[end - 1].keep_with_next:
+                continue  # a heading never ends a panel without its text
             if last:
-                columns = [*taken, column]
-                fills = [_height(c) / p.content.height for c, p in zip(columns, places)]
-                score = (round(max(fills), 3), [-f for f in fills])
-                if best is None or score < best[0]:
-                    best = (score, columns)
+                candidate = ((round(fill, 3), -fill), (end,))
             else:
-                share(panel + 1, end, [*taken, column])
+                rest = self._best(panel + 1, end)
+                if rest is None:
+                    continue
+                (rest_max, *rest_fills), rest_ends = rest
+                candidate = ((max(round(fill, 3), rest_max), -fill, *rest_fills), (end, *rest_ends))
+            if best is None or candidate[0] < best[0]:
+                best = candidate
+        return best
 
-    share(0, 0, [])
-    return best[1] if best else None
-
-
-def _greedy(laid_by_panel: list[list[Laid]], places: list[PanelPlace]) -> tuple[list[list[Laid]], Overflow]:
-    """Fill panels in order when nothing fits, to say where and by how much it overflows."""
-    columns: list[list[Laid]] = [[] for _ in places]
-    current = 0
-    first: Laid | None = None
-    for own_index, laid_blocks in enumerate(laid_by_panel):
-        current = max(current, own_index)
-        for laid in laid_blocks:
-            if not _fits(columns[current] + [laid], places[current]) and current + 1 < len(places):
-                carried = _carried_headings(columns[current])
-                del columns[current][len(columns[current]) - len(carried) :]
+    def in_order(self) -> list[list[Laid]]:
+        """Fill panels in order, for when nothing fits: each keeps what overflows it, to report."""
+        columns: list[list[Laid]] = [[] for _ in self.places]
+        current = 0
+        for index, laid in enumerate(self.blocks):
+            while current + 1 < len(self.places) and index >= self.own_starts[current + 1]:
+                current += 1
+            column = columns[current]
+            if column and not _fits([*column, laid], self.places[current]) and current + 1 < len(self.places):
+                carried = _carried_headings(column)
+                del column[len(column) - len(carried) :]
                 current += 1
                 columns[current].extend(carried)
             columns[current].append(laid)
-            if first is None and not _fits(columns[current], places[current]):
-                first = laid
-    over = [(k, _height(c) - places[k].content.height) for k, c in enumerate(columns)]
-    panel, amount = max(over, key=lambda pair: pair[1])
-    assert first is not None, "_greedy is only called when the blocks do not fit"
-    return columns, Overflow(places[panel].name, first.block, amount)
+        return columns
+
+
+def _first_misfit(column: list[Laid], place: PanelPlace) -> Laid:
+    """The first block that does not fit in the panel."""
+    for count in range(1, len(column) + 1):
+        if not _fits(column[:count], place):
+            return column[count - 1]
+    return column[-1]
 
 
 def _column(place: PanelPlace) -> Column:

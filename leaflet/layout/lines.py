@@ -58,7 +58,9 @@ class _Piece:
     link: str | None
 
 
-_SPACES = re.compile(r"(\s+)")
+_SPACES = re.compile(r"([ \t\r\n]+)")
+"""Where lines may break: ordinary spaces only. A no-break space (U+00A0, U+202F)
+keeps a phone number or '16 sessions' together, as its author meant."""
 
 
 def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure) -> SetText:
@@ -110,7 +112,7 @@ def _words(spans: tuple[Span, ...], style: TextStyle) -> list[list[_Piece]]:
         for part in _SPACES.split(span.text):
             if not part:
                 continue
-            if part.isspace():
+            if _SPACES.fullmatch(part):
                 for _ in range(part.count("\n")):
                     words.append(None)  # type: ignore[arg-type]
                 words.append([])

@@ -27,9 +27,9 @@ def assets_dir() -> Path:
 FACES: dict[str, str] = {
     "regular": "noto-sans/NotoSans-Regular.ttf",
     "bold": "noto-sans/NotoSans-Bold.ttf",
-    "italic": "noto-sans/NotoSans-Italic.ttf",
 }
-"""Face role -> font file under assets/fonts/ (each folder holds its licence)."""
+"""Face role -> font file under assets/fonts/ (each folder holds its licence). There is no
+italic role: patient information uses bold for emphasis, never italics."""
 
 
 class Fonts:
