@@ -55,7 +55,7 @@ def test_newline_in_the_source_forces_a_line_break():
     assert lines_of(result) == ["one", "two"]
 
 
-def test_bold_and_links_keep_their_face_and_address_across_a_break():
+def test_bold_and_links_keep_their_face_and_address_on_one_line():
     text = parse_inline("see **bold words** and [a link](https://example.org)")
     runs = set_text(text.spans, STYLE, width=500, measure=MonoMeasure()).runs
     assert [(r.text, r.face, r.link) for r in runs] == [
@@ -65,6 +65,35 @@ def test_bold_and_links_keep_their_face_and_address_across_a_break():
         ("a link", "regular", "https://example.org"),
     ]
     assert runs[-1].colour == "#0000FF"
+
+
+def test_bold_and_links_keep_their_face_and_address_across_a_break():
+    text = parse_inline("**bold words here** then [a long link](https://example.org)")
+    result = set_text(text.spans, STYLE, width=60, measure=MonoMeasure())  # 12 characters a line
+    assert lines_of(result) == ["bold words", "here then a", "long link"]
+    assert [(r.text, r.face, r.link) for r in result.runs if r.baseline == result.runs[-1].baseline] == [
+        ("long link", "regular", "https://example.org")
+    ]
+    assert {r.face for r in result.runs if r.text.startswith(("bold", "here"))} == {"bold"}
+
+
+def test_no_break_space_keeps_words_together():
+    result = set_text(parse_inline("call 01234\u00a0567890 now").spans, STYLE, width=75, measure=MonoMeasure())
+    assert "01234\u00a0567890" in lines_of(result)
+
+
+def test_blank_line_in_the_source_stays_a_blank_line():
+    result = set_text(parse_inline("one\n\ntwo").spans, STYLE, width=500, measure=MonoMeasure())
+    assert result.line_count == 3 and lines_of(result) == ["one", "two"]
+
+
+def test_qr_code_never_grows_wider_than_its_column():
+    leaflet = leaflet_with("    - qr: {url: https://example.org, size_mm: 80, caption: Visit us}\n")
+    panel = lay_out(leaflet, sheet("letter"), MonoMeasure()).panels["inside-1"]
+    code = next(i for i in panel.items if type(i).__name__ == "QRSymbol")
+    assert panel.place.content.contains(code.box)
+    caption = next(i for i in panel.items if isinstance(i, TextRun))
+    assert caption.baseline < code.box.y0  # no room beside it: the caption goes underneath
 
 
 def test_right_aligned_lines_end_at_the_column_edge():
@@ -87,22 +116,29 @@ def paragraphs(count: int, words: int = 60, indent: str = "    ") -> str:
 def test_every_text_run_stays_inside_its_panel_text_area():
     leaflet = leaflet_with(paragraphs(3))
     layout = lay_out(leaflet, sheet("a4"), MonoMeasure())
-    for panel in layout.panels.values():
-        for run in (i for i in panel.items if isinstance(i, TextRun)):
-            assert panel.place.content.contains(run.box, tolerance=panel.place.content.height)  # x within
-            assert panel.place.content.x0 - 0.01 <= run.x and run.x + run.width <= panel.place.content.x1 + 0.01
+    runs = [(panel, r) for panel in layout.panels.values() for r in panel.items if isinstance(r, TextRun)]
+    assert len(runs) > 20
+    for panel, run in runs:
+        content = panel.place.content
+        assert content.x0 - 0.01 <= run.x and run.x + run.width <= content.x1 + 0.01
+        assert content.y0 - 0.01 <= run.baseline - run.descent and run.baseline <= content.y1
 
 
 def test_largest_body_size_that_fits_is_chosen():
     short = lay_out(leaflet_with(paragraphs(1)), sheet("a4"), MonoMeasure())
     assert short.panels["inside-1"].body_size == 12
-    # enough text that 12 pt does not fit but the floor does
-    for count in range(2, 40):
-        layout = lay_out(leaflet_with(paragraphs(count)), sheet("a4"), MonoMeasure())
+    # add words one line's worth at a time until 12 pt no longer fits: 11.5 pt must then take it
+    for words in range(100, 2000, 8):
+        layout = lay_out(leaflet_with(paragraphs(1, words=words)), sheet("a4"), MonoMeasure())
         if layout.panels["inside-1"].body_size < 12:
             break
     assert not layout.overflows
-    assert 11 <= layout.panels["inside-1"].body_size < 12
+    assert layout.panels["inside-1"].body_size == 11.5
+
+
+def test_body_size_that_is_not_a_half_point_still_steps_down_to_the_floor():
+    assert body_sizes(m.Typography(12.3, 11)) == [12.3, 11.8, 11.3, 11]
+    assert body_sizes(m.Typography(11.4, 11)) == [11.4, 11]
 
 
 def test_candidate_sizes_step_down_half_a_point_to_the_floor():
@@ -116,7 +152,19 @@ def test_overflow_names_panel_block_and_amount():
     assert overflow.panel == "inside-1"
     assert isinstance(overflow.block, m.Paragraph)
     assert overflow.amount > mm(10)
-    assert overflow.block.where.line >= 6
+    assert (overflow.block.where.line, overflow.block.where.column) == (10, 7)  # the fifth paragraph misses at 11 pt
+
+
+def test_a_block_taller_than_its_panel_overflows_there_not_further_on():
+    tall = "    - illustration: {name: conversation, alt: x, height_mm: 195}\n"
+    leaflet = loads(
+        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
+        f"  inside-1:\n    continues_to: inside-2\n    blocks:\n  {tall}"
+        "  inside-2: [{paragraph: short}]\n"
+    )
+    [overflow] = lay_out(leaflet, sheet("a4"), MonoMeasure()).overflows
+    assert overflow.panel == "inside-1" and isinstance(overflow.block, m.Illustration)
+    assert overflow.amount == pytest.approx(mm(5), abs=0.01)
 
 
 def continued(first: str, second: str = "") -> m.Leaflet:
@@ -141,18 +189,38 @@ def test_text_continues_on_the_next_panel_only_where_allowed():
 
 
 def test_continued_text_is_shared_evenly_between_panels():
-    layout = lay_out(continued(paragraphs(6, indent="      ")), sheet("a4"), MonoMeasure())
-    fills = [layout.panels[n].fill_ratio for n in ("inside-2", "inside-3")]
-    assert abs(fills[0] - fills[1]) < 0.25
+    # 110 + 20 + 20 + 110 mm: filling inside-2 first would give 150 | 110, even is 130 | 130
+    blocks = "".join(f"      - spacer: {h}\n" for h in (110, 20, 20, 110))
+    layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
+    assert not layout.overflows
+    for name in ("inside-2", "inside-3"):
+        assert layout.panels[name].fill_ratio == pytest.approx(130 / 190)
 
 
 def test_a_heading_never_ends_a_panel_without_its_text():
-    long_text = " ".join(["word"] * 300)
-    blocks = (
-        paragraphs(5, indent="      ") + f"      - heading: Stays with its text\n      - paragraph: {long_text} last\n"
-    )
+    # the heading would fit under the 160 mm spacer, but the paragraph after it would not
+    long_text = " ".join(["word"] * 60)
+    blocks = f"      - spacer: 160\n      - heading: Stays with its text\n      - paragraph: {long_text} last\n"
     layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
+    assert not layout.overflows
     assert panel_of(layout, "Stays") == panel_of(layout, "last") == "inside-3"
+
+
+def test_many_chained_panels_are_shared_out_quickly():
+    # every panel continues on the next: the share-out search must not grow exponentially
+    lines = "".join(f"      - paragraph: line {i}\n" for i in range(120))
+    chain = "".join(
+        f"  {a}: {{continues_to: {b}, blocks: [{{paragraph: x}}]}}\n"
+        for a, b in (("flap", "inside-1"), ("inside-1", "inside-2"), ("inside-2", "inside-3"), ("inside-3", "back"))
+    )
+    leaflet = loads(
+        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
+        f"  front:\n    continues_to: flap\n    blocks:\n{lines}{chain}  back: [{{paragraph: y}}]\n"
+    )
+    layout = lay_out(leaflet, sheet("a4"), MonoMeasure())
+    assert not layout.overflows
+    fills = [p.fill_ratio for p in layout.panels.values()]
+    assert max(fills) - min(fills) < 0.2
 
 
 def test_continuation_panel_keeps_its_own_blocks():

@@ -153,15 +153,20 @@ def test_metadata_title_language_and_duplex_hint(ipt_pdf):
     assert root["/ViewerPreferences"]["/Duplex"] == "/DuplexFlipShortEdge"
 
 
-def test_web_address_is_a_clickable_link(ipt_pdf):
+def test_web_address_in_the_text_is_a_clickable_link(ipt_pdf):
     reader = pypdf.PdfReader(ipt_pdf)
-    uris = [
-        a.get_object()["/A"]["/URI"]
-        for page in reader.pages
-        for a in page.get("/Annots", [])
+    links = [
+        ([float(v) for v in a.get_object()["/Rect"]], a.get_object()["/A"]["/URI"])
+        for a in reader.pages[0].get("/Annots", [])
         if a.get_object().get("/Subtype") == "/Link"
     ]
-    assert "https://www.iptuk.org" in uris
+    with pdfplumber.open(ipt_pdf) as pdf:
+        page = pdf.pages[0]
+        [word] = [w for w in page.extract_words() if w["text"].endswith("www.iptuk.org")]
+    x_mid, y_mid = word["x1"] - 10, page.height - (word["top"] + word["bottom"]) / 2  # inside the address
+    over_word = [uri for (x0, y0, x1, y1), uri in links if x0 <= x_mid <= x1 and y0 <= y_mid <= y1]
+    assert over_word == ["https://www.iptuk.org"]
+    assert len(links) == 2  # the address in the text and the QR code
 
 
 def test_two_builds_of_the_same_source_are_byte_identical(tmp_path):

@@ -1,0 +1,71 @@
+"""Preflight checks on real layouts, including the ones the layout itself never triggers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from leaflet import geometry
+from leaflet.checks import Subject, preflight, theme_contrasts
+from leaflet.colours import contrast_ratio
+from leaflet.content import load
+from leaflet.geometry import TARGETS, sheet
+from leaflet.layout import lay_out
+from leaflet.layout.items import TextRun
+from leaflet.model import Theme
+from leaflet.render import Fonts
+from leaflet.units import mm
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def ipt():
+    leaflet = load(ROOT / "content.yaml")
+    fonts = Fonts()
+    return leaflet, lay_out(leaflet, sheet("a4"), fonts), fonts
+
+
+def messages(subject: Subject) -> list[str]:
+    return [f.message for f in preflight(subject) if f.severity == "error"]
+
+
+def with_run(layout, panel_name: str, change) -> object:
+    """The layout with the first text run of a panel changed."""
+    panel = layout.panels[panel_name]
+    index = next(i for i, item in enumerate(panel.items) if isinstance(item, TextRun))
+    items = list(panel.items)
+    items[index] = change(items[index])
+    return replace(layout, panels={**layout.panels, panel_name: replace(panel, items=tuple(items))})
+
+
+def test_the_ipt_leaflet_passes_every_check(ipt):
+    leaflet, layout, fonts = ipt
+    assert preflight(Subject(leaflet, layout, fonts, TARGETS["office"])) == []
+
+
+def test_text_smaller_than_11_pt_is_an_error(ipt):
+    leaflet, layout, fonts = ipt
+    small = with_run(layout, "back", lambda run: replace(run, size=9.0))
+    assert messages(Subject(leaflet, small, fonts, TARGETS["office"])) == [
+        "text set at 9 pt; patient information needs at least 11 pt"
+    ]
+
+
+def test_text_within_5_mm_of_a_fold_is_an_error(ipt):
+    leaflet, layout, fonts = ipt
+    fold = geometry.sheet("a4").panel("back").box.x0
+    near = with_run(layout, "back", lambda run: replace(run, x=fold + mm(3)))
+    [message] = messages(Subject(leaflet, near, fonts, TARGETS["office"]))
+    assert message.startswith("text 'Length and frequency of") and "within 5 mm of a fold or edge" in message
+
+
+def test_contrast_ratios_match_wcag_figures():
+    assert contrast_ratio("#005EB8", "#FFFFFF") == pytest.approx(6.4, abs=0.05)
+    assert contrast_ratio("#212B32", "#FFFFFF") == pytest.approx(14.4, abs=0.1)
+    assert contrast_ratio("#FFB81C", "#FFFFFF") == pytest.approx(1.7, abs=0.05)
+
+
+def test_default_theme_reaches_aa_for_every_text_pair():
+    assert min(theme_contrasts(Theme()).values()) >= 4.5
