@@ -58,6 +58,9 @@ class Box:
             and other.y1 <= self.y1 + tolerance
         )
 
+    def moved(self, dx: float, dy: float) -> Box:
+        return Box(self.x0 + dx, self.y0 + dy, self.x1 + dx, self.y1 + dy)
+
     def mirrored(self, page_width: float) -> Box:
         """The box reflected about the vertical centre line of a page."""
         return Box(page_width - self.x1, self.y0, page_width - self.x0, self.y1)

@@ -44,8 +44,7 @@ class Rect:
     radius: float = 0.0
 
     def moved(self, dx: float, dy: float) -> Rect:
-        b = self.box
-        return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
+        return replace(self, box=self.box.moved(dx, dy))
 
 
 @dataclass(frozen=True)
@@ -98,8 +97,7 @@ class Picture:
     pixels: tuple[int, int]
 
     def moved(self, dx: float, dy: float) -> Picture:
-        b = self.box
-        return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
+        return replace(self, box=self.box.moved(dx, dy))
 
     @property
     def ppi(self) -> float:
@@ -114,8 +112,7 @@ class QRSymbol:
     colour: str
 
     def moved(self, dx: float, dy: float) -> QRSymbol:
-        b = self.box
-        return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
+        return replace(self, box=self.box.moved(dx, dy))
 
 
 @dataclass(frozen=True)
@@ -126,8 +123,7 @@ class Link:
     url: str
 
     def moved(self, dx: float, dy: float) -> Link:
-        b = self.box
-        return replace(self, box=Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy))
+        return replace(self, box=self.box.moved(dx, dy))
 
 
 Item = TextRun | Rect | Circle | Outline | Line | Picture | QRSymbol | Link
