@@ -1,14 +1,126 @@
-"""Language facts the pipeline needs: which way a language's text runs."""
+"""Languages and scripts: the one table that says how each edition is set.
+
+A BCP 47 code ('pl', 'ar', 'ur', 'bn', 'pa', 'zh-Hans') gives a script; the
+script gives the direction, the bundled font family, how much taller its lines
+must be than Latin ones (Nastaliq needs much more), and where lines may break.
+Adding a language is a row here; adding a script is a row here and a font.
+Direction follows the script, not the language alone: Punjabi in Gurmukhi is
+left to right, Punjabi in Shahmukhi (pa-Arab) right to left.
+"""
 
 from __future__ import annotations
 
-RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "ckb", "dv"})
-"""Primary language subtags written right to left (Arabic script, Hebrew, Thaana)."""
+from dataclasses import dataclass
+
+from .errors import UsageError
+
+
+@dataclass(frozen=True)
+class Script:
+    code: str
+    """ISO 15924, with 'Aran' for Arabic script set in Nastaliq (Urdu)."""
+    direction: str
+    family: str
+    """The bundled font family for this script's letters; Latin falls back to Noto Sans."""
+    leading: float
+    """Line height relative to Latin: tall stacks and deep descenders need more."""
+    breaks: str
+    """'spaces', or 'characters' for scripts written without spaces (Chinese)."""
+
+
+SCRIPTS: dict[str, Script] = {
+    "Latn": Script("Latn", "ltr", "noto-sans", 1.0, "spaces"),
+    "Cyrl": Script("Cyrl", "ltr", "noto-sans", 1.0, "spaces"),
+    "Grek": Script("Grek", "ltr", "noto-sans", 1.0, "spaces"),
+    "Arab": Script("Arab", "rtl", "noto-naskh-arabic", 1.2, "spaces"),
+    "Aran": Script("Aran", "rtl", "noto-nastaliq-urdu", 1.75, "spaces"),
+    "Beng": Script("Beng", "ltr", "noto-sans-bengali", 1.12, "spaces"),
+    "Guru": Script("Guru", "ltr", "noto-sans-gurmukhi", 1.12, "spaces"),
+    "Deva": Script("Deva", "ltr", "noto-sans-devanagari", 1.12, "spaces"),
+    "Hans": Script("Hans", "ltr", "wqy-microhei", 1.1, "characters"),
+}
+
+LANGUAGE_SCRIPTS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "en",
+            "pl",
+            "ro",
+            "tr",
+            "lt",
+            "lv",
+            "pt",
+            "es",
+            "fr",
+            "it",
+            "de",
+            "nl",
+            "so",
+            "sq",
+            "sk",
+            "cs",
+            "hu",
+            "hr",
+            "sl",
+            "ku",
+            "vi",
+            "tl",
+            "yo",
+            "ig",
+            "ha",
+            "sw",
+            "cy",
+            "ga",
+            "gd",
+        ),
+        "Latn",
+    ),  # fmt: skip
+    **dict.fromkeys(("ru", "uk", "bg", "sr", "mk", "be"), "Cyrl"),
+    "el": "Grek",
+    **dict.fromkeys(("ar", "fa", "ps", "ckb", "sd", "ug"), "Arab"),
+    "ur": "Aran",
+    "bn": "Beng",
+    "pa": "Guru",
+    **dict.fromkeys(("hi", "mr", "ne"), "Deva"),
+    "zh": "Hans",
+}
+"""Primary language subtag -> its usual script. An explicit script subtag (pa-Arab) wins."""
+
+SCRIPT_SUBTAGS: dict[str, str] = {"Latn": "Latn", "Cyrl": "Cyrl", "Grek": "Grek", "Arab": "Arab", "Beng": "Beng",
+                                  "Guru": "Guru", "Deva": "Deva", "Hans": "Hans"}  # fmt: skip
+NASTALIQ_LANGUAGES = frozenset({"ur", "pa"})
+"""Written in Arabic script, these are set in Nastaliq (pa-Arab is Shahmukhi Punjabi)."""
+
+RTL_LANGUAGES = frozenset(code for code, script in LANGUAGE_SCRIPTS.items() if SCRIPTS[script].direction == "rtl")
+
+
+def script_for(language: str) -> Script:
+    """The script an edition in this BCP 47 language is set in; a clear error if none is bundled."""
+    subtags = language.replace("_", "-").split("-")
+    primary = subtags[0].lower()
+    explicit = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    if explicit:
+        if explicit.title() not in SCRIPT_SUBTAGS:
+            raise UsageError(f"no bundled font sets the {explicit} script of {language!r}; supported: {_supported()}")
+        code = SCRIPT_SUBTAGS[explicit.title()]
+        if code == "Arab" and primary in NASTALIQ_LANGUAGES:
+            code = "Aran"
+        return SCRIPTS[code]
+    if primary not in LANGUAGE_SCRIPTS:
+        raise UsageError(f"no script is known for the language {language!r}; supported: {_supported()}")
+    return SCRIPTS[LANGUAGE_SCRIPTS[primary]]
 
 
 def direction_for(language: str) -> str:
     """'rtl' or 'ltr' for a BCP 47 tag such as 'en-GB', 'ar' or 'pa-Arab'."""
-    subtags = language.replace("_", "-").split("-")
-    if "Arab" in subtags[1:] or "Hebr" in subtags[1:]:
-        return "rtl"
-    return "rtl" if subtags[0].lower() in RTL_LANGUAGES else "ltr"
+    return script_for(language).direction
+
+
+def font_chain(language: str) -> tuple[str, ...]:
+    """Font families to try, in order, for each character: the script's font, then Noto Sans for Latin."""
+    family = script_for(language).family
+    return (family,) if family == "noto-sans" else (family, "noto-sans")
+
+
+def _supported() -> str:
+    return ", ".join(sorted(LANGUAGE_SCRIPTS)) + " (with a script subtag such as zh-Hans or pa-Arab)"

@@ -17,6 +17,9 @@ from leaflet.units import mm
 class MonoMeasure:
     """Every character is half the type size wide: easy to reason about."""
 
+    def segments(self, text: str, role: str) -> list[tuple[str, str]]:
+        return [(text, role)]
+
     def width(self, text: str, face: str, size: float) -> float:
         return len(text) * size / 2
 

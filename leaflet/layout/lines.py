@@ -1,23 +1,31 @@
 """Line breaking: spans of text in, positioned text runs out.
 
 Measuring is injected (`Measure`), so this module never touches a font file
-and tests can use a fake. Lines break at spaces only; a word wider than the
-line (a long web address) is broken between characters as a last resort.
-Text is never hyphenated: patient information should read as written.
+and tests can use a fake. Text is split into words; a word is split into runs
+by font (the script's font, Noto Sans for Latin words inside it). Lines break
+between words: at spaces, or between characters in scripts written without
+spaces (Chinese), never before closing punctuation or after opening
+punctuation (kinsoku). A word wider than the line is cut between characters
+as a last resort. Text is never hyphenated: patient information should read as
+written. Each line is then put in visual order by the bidi algorithm, so a
+right-to-left line runs from the right with its Latin words and numbers intact.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..model import Span
+from .bidi import embedding_levels, mirrored, visual_order
 from .items import TextRun
 
 
 class Measure(Protocol):
-    """What layout needs to know about fonts: widths and vertical extents."""
+    """What layout needs to know about fonts: runs by font, widths and vertical extents."""
+
+    def segments(self, text: str, role: str) -> list[tuple[str, str]]: ...
 
     def width(self, text: str, face: str, size: float) -> float: ...
 
@@ -35,8 +43,10 @@ class TextStyle:
     face: str = "regular"
     bold_face: str = "bold"
     align: str = "left"
+    direction: str = "ltr"
+    breaks: str = "spaces"
 
-    def face_for(self, span: Span) -> str:
+    def role_for(self, span: Span) -> str:
         return self.bold_face if span.bold else self.face
 
 
@@ -56,27 +66,43 @@ class _Piece:
     face: str
     colour: str
     link: str | None
+    level: int = 0
 
+
+@dataclass
+class _Word:
+    pieces: list[_Piece] = field(default_factory=list)
+    joined: bool = False
+    """No space before it: the next character of a text written without spaces."""
+
+
+_LINE_BREAK = _Word()
+"""Stands for a newline in the source: the line ends here."""
 
 _SPACES = re.compile(r"([ \t\r\n]+)")
 """Where lines may break: ordinary spaces only. A no-break space (U+00A0, U+202F)
 keeps a phone number or '16 sessions' together, as its author meant."""
 
+_NO_BREAK_BEFORE = set(
+    "、。，．,.：:；;？?！!）)］]｝}」』】〉》〕〗〙〛’”ヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ々〻…‥"
+)
+_NO_BREAK_AFTER = set("（(［[｛{「『【〈《〔〖〘〚‘“")
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
 
 def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure) -> SetText:
     """Break `spans` into lines no wider than `width` and position every run."""
-    lines = _break_lines(_words(spans, style), style, width, measure)
+    lines = _break_lines(_words(spans, style, measure), style, width, measure)
     runs: list[TextRun] = []
     widest = 0.0
-    ascent = max((measure.ascent(f, style.size) for f in (style.face, style.bold_face)), default=0)
     for index, line in enumerate(lines):
         baseline = -(index * style.leading + _first_baseline(style))
-        merged = _merge(line)
-        line_width = sum(measure.width(p.text, p.face, style.size) for p in merged)
+        pieces = _visual(_merge(line), style)
+        widths = [measure.width(p.text, p.face, style.size) for p in pieces]
+        line_width = sum(widths)
         widest = max(widest, line_width)
         x = {"left": 0.0, "centre": (width - line_width) / 2, "right": width - line_width}[style.align]
-        for piece in merged:
-            piece_width = measure.width(piece.text, piece.face, style.size)
+        for piece, piece_width in zip(pieces, widths):
             runs.append(
                 TextRun(
                     x=x,
@@ -86,7 +112,7 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
                     size=style.size,
                     colour=piece.colour,
                     width=piece_width,
-                    ascent=ascent,
+                    ascent=measure.ascent(piece.face, style.size),
                     descent=measure.descent(piece.face, style.size),
                     link=piece.link,
                 )
@@ -105,53 +131,67 @@ def _first_baseline(style: TextStyle) -> float:
     return (style.leading - style.size) / 2 + style.size * 0.8
 
 
-def _words(spans: tuple[Span, ...], style: TextStyle) -> list[list[_Piece]]:
-    """Group the text into words (no space inside), each a list of styled pieces.
-
-    A `None` word stands for a forced line break (a newline in the source).
-    """
-    words: list[list[_Piece]] = [[]]
+def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[_Word]:
+    """The text as words, each a list of styled pieces in logical order."""
+    words: list[_Word] = [_Word()]
     for span in spans:
-        face = style.face_for(span)
+        role = style.role_for(span)
         colour = style.link_colour if span.link else style.colour
         for part in _SPACES.split(span.text):
             if not part:
                 continue
             if _SPACES.fullmatch(part):
-                for _ in range(part.count("\n")):
-                    words.append(None)  # type: ignore[arg-type]
-                words.append([])
-            else:
-                words[-1].append(_Piece(part, face, colour, span.link))
-    return [w for w in words if w is None or w]
+                words.extend([_LINE_BREAK] * part.count("\n"))
+                words.append(_Word())
+                continue
+            for chunk, joined in _chunks(part, style.breaks):
+                if joined and words[-1].pieces:
+                    words.append(_Word(joined=True))
+                for text, face in measure.segments(chunk, role):
+                    words[-1].pieces.append(_Piece(text, face, colour, span.link))
+    return [w for w in words if w is _LINE_BREAK or w.pieces]
 
 
-def _break_lines(words: list[list[_Piece]], style: TextStyle, width: float, measure: Measure) -> list[list[_Piece]]:
+def _chunks(part: str, breaks: str) -> list[tuple[str, bool]]:
+    """Where a space-free stretch of text may break: nowhere, or between characters (with kinsoku).
+
+    Returns (text, may break before it) pairs.
+    """
+    if breaks != "characters":
+        return [(part, False)]
+    chunks: list[tuple[str, bool]] = []
+    for char in part:
+        glued = chunks and (char in _NO_BREAK_BEFORE or chunks[-1][0][-1] in _NO_BREAK_AFTER)
+        latin_run = chunks and char.isascii() and char.isalnum() and chunks[-1][0][-1].isascii()
+        if glued or latin_run:
+            chunks[-1] = (chunks[-1][0] + char, chunks[-1][1])
+        else:
+            chunks.append((char, True))
+    return chunks
+
+
+def _break_lines(words: list[_Word], style: TextStyle, width: float, measure: Measure) -> list[list[_Piece]]:
     lines: list[list[_Piece]] = [[]]
     line_width = 0.0
     for word in words:
-        if word is None:
+        if word is _LINE_BREAK:
             lines.append([])
             line_width = 0.0
             continue
-        word_width = sum(measure.width(p.text, p.face, style.size) for p in word)
+        word_width = sum(measure.width(p.text, p.face, style.size) for p in word.pieces)
         if lines[-1]:
-            before = lines[-1][-1]
-            shared_link = before.link if before.link == word[0].link else None
-            space = _Piece(
-                " ", before.face, before.colour if shared_link == before.link else word[0].colour, shared_link
-            )
-            space_width = measure.width(" ", space.face, style.size)
-            if line_width + space_width + word_width <= width + 1e-6:
-                lines[-1].extend([space, *word])
-                line_width += space_width + word_width
+            gap: list[_Piece] = [] if word.joined else [_space(lines[-1][-1], word.pieces[0])]
+            gap_width = sum(measure.width(p.text, p.face, style.size) for p in gap)
+            if line_width + gap_width + word_width <= width + 1e-6:
+                lines[-1].extend([*gap, *word.pieces])
+                line_width += gap_width + word_width
                 continue
             lines.append([])
         if word_width <= width + 1e-6:
-            lines[-1].extend(word)
+            lines[-1].extend(word.pieces)
             line_width = word_width
         else:
-            for chunk in _split_long_word(word, style, width, measure):
+            for chunk in _split_long_word(word.pieces, style, width, measure):
                 if lines[-1]:
                     lines.append([])
                 lines[-1].extend(chunk)
@@ -159,6 +199,12 @@ def _break_lines(words: list[list[_Piece]], style: TextStyle, width: float, meas
     while len(lines) > 1 and not lines[-1]:
         lines.pop()  # a trailing newline adds no empty line; blank lines inside the text stay
     return lines
+
+
+def _space(before: _Piece, after: _Piece) -> _Piece:
+    """The space between two words: in the font and colour of the word before it."""
+    shared_link = before.link if before.link == after.link else None
+    return _Piece(" ", before.face, before.colour if shared_link == before.link else after.colour, shared_link)
 
 
 def _split_long_word(word: list[_Piece], style: TextStyle, width: float, measure: Measure) -> list[list[_Piece]]:
@@ -177,7 +223,7 @@ def _split_long_word(word: list[_Piece], style: TextStyle, width: float, measure
 
 
 def _merge(line: list[_Piece]) -> list[_Piece]:
-    """Join neighbouring pieces that share face, colour and link into one run."""
+    """Join neighbouring pieces that share face, colour and link into one run (logical order)."""
     merged: list[_Piece] = []
     for piece in line:
         if merged and (merged[-1].face, merged[-1].colour, merged[-1].link) == (piece.face, piece.colour, piece.link):
@@ -186,3 +232,30 @@ def _merge(line: list[_Piece]) -> list[_Piece]:
         else:
             merged.append(piece)
     return merged
+
+
+def _visual(pieces: list[_Piece], style: TextStyle) -> list[_Piece]:
+    """A line's runs in display order: split where the direction changes, then reordered (UAX #9).
+
+    Runs in a right-to-left script are shaped right to left by HarfBuzz; runs of
+    neutral characters inside them (brackets, punctuation) are mirrored and
+    reversed here, since no shaper will do it for them.
+    """
+    text = "".join(p.text for p in pieces)
+    if style.direction == "ltr" and not _RTL_LETTERS.search(text):
+        return pieces
+    levels = embedding_levels(text, style.direction)
+    split: list[_Piece] = []
+    offset = 0
+    for piece in pieces:
+        start = 0
+        for index in range(1, len(piece.text) + 1):
+            if index == len(piece.text) or levels[offset + index] != levels[offset + start]:
+                part = piece.text[start:index]
+                level = levels[offset + start]
+                if level % 2 and not _RTL_LETTERS.search(part):
+                    part = mirrored(part)[::-1]
+                split.append(_Piece(part, piece.face, piece.colour, piece.link, level))
+                start = index
+        offset += len(piece.text)
+    return [split[i] for i in visual_order([p.level for p in split])]

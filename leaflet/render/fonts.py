@@ -1,17 +1,22 @@
 """Bundled fonts: where the files are, registering them with ReportLab, measuring text.
 
-Layout asks for faces by role ('regular', 'bold'); this module maps each role
-to a bundled TrueType file, loads it only when first used (parsing a font costs
-tens of milliseconds), and answers the `Measure` questions. Fonts are always
-embedded and subset by ReportLab, so a PDF never depends on the reader's fonts.
+Layout asks for text in a role ('regular', 'bold'); an edition's `Fonts` holds
+a chain of font families (the script's own, then Noto Sans for the Latin words
+that translated patient text keeps: "IPT", "NICE", web addresses) and splits
+text into runs, each in the first family that has every character of it.
+A run's face is named 'family:role'. Complex scripts are measured as HarfBuzz
+shapes them, so line breaking sees the widths that will print. Fonts are
+parsed only when first used: a Chinese font costs nothing to a Polish edition.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -24,42 +29,140 @@ def assets_dir() -> Path:
     raise FileNotFoundError("the bundled assets folder is missing; reinstall leaflet")
 
 
-FACES: dict[str, str] = {
-    "regular": "noto-sans/NotoSans-Regular.ttf",
-    "bold": "noto-sans/NotoSans-Bold.ttf",
+@dataclass(frozen=True)
+class Family:
+    """A bundled font family: a file per role, and whether its script needs shaping."""
+
+    regular: str
+    bold: str
+    shaping: bool = False
+    subfont: int = 0
+    """Index of the font inside a .ttc collection."""
+
+    def file(self, role: str) -> str:
+        return self.bold if role == "bold" else self.regular
+
+
+FAMILIES: dict[str, Family] = {
+    "noto-sans": Family("noto-sans/NotoSans-Regular.ttf", "noto-sans/NotoSans-Bold.ttf"),
+    "noto-naskh-arabic": Family(
+        "noto-naskh-arabic/NotoNaskhArabic-Regular.ttf", "noto-naskh-arabic/NotoNaskhArabic-Bold.ttf", shaping=True
+    ),
+    "noto-nastaliq-urdu": Family(
+        "noto-nastaliq-urdu/NotoNastaliqUrdu-Regular.ttf", "noto-nastaliq-urdu/NotoNastaliqUrdu-Bold.ttf", shaping=True
+    ),
+    "noto-sans-bengali": Family(
+        "noto-sans-bengali/NotoSansBengali-Regular.ttf", "noto-sans-bengali/NotoSansBengali-Bold.ttf", shaping=True
+    ),
+    "noto-sans-gurmukhi": Family(
+        "noto-sans-gurmukhi/NotoSansGurmukhi-Regular.ttf", "noto-sans-gurmukhi/NotoSansGurmukhi-Bold.ttf", shaping=True
+    ),
+    "noto-sans-devanagari": Family(
+        "noto-sans-devanagari/NotoSansDevanagari-Regular.ttf",
+        "noto-sans-devanagari/NotoSansDevanagari-Bold.ttf",
+        shaping=True,
+    ),
+    # WenQuanYi Micro Hei has TrueType outlines (ReportLab cannot embed the CFF ones of
+    # Noto Sans CJK) but no bold: headings are set in its one weight.
+    "wqy-microhei": Family("wqy-microhei/wqy-microhei.ttc", "wqy-microhei/wqy-microhei.ttc"),
 }
-"""Face role -> font file under assets/fonts/ (each folder holds its licence). There is no
-italic role: patient information uses bold for emphasis, never italics."""
+"""Family -> files under assets/fonts/ (each folder holds its licence). There is no italic
+role: patient information uses bold for emphasis, never italics."""
 
 
 class Fonts:
-    """The fonts of one build: registers faces on first use and measures text with them."""
+    """The fonts of one edition: splits text over its family chain, measures and names faces."""
 
-    def __init__(self, faces: dict[str, str] = FACES) -> None:
-        self._files = faces
+    def __init__(self, chain: tuple[str, ...] = ("noto-sans",)) -> None:
+        self.chain = chain
         self._loaded: dict[str, TTFont] = {}
+        self._widths: dict[tuple[str, str, float], float] = {}
+
+    # -- faces ----------------------------------------------------------------------
 
     def font_name(self, face: str) -> str:
-        """The ReportLab name of a face, registering its file on first use."""
+        """The ReportLab name of a face ('family:role'), registering its file on first use."""
         return self._font(face).fontName
+
+    def shaped(self, face: str) -> bool:
+        return ":" in face and FAMILIES[face.split(":")[0]].shaping
 
     def _font(self, face: str) -> TTFont:
         font = self._loaded.get(face)
         if font is None:
-            path = assets_dir() / "fonts" / self._files[face]
-            name = Path(self._files[face]).stem
+            # a bare role ('regular') means the chain's Latin family: for marks and labels
+            family_name, _, role = face.partition(":") if ":" in face else (self.chain[-1], ":", face)
+            family = FAMILIES[family_name]
+            relative = family.file(role or "regular")
+            name = Path(relative).stem
             # asking getFont for an unknown name makes ReportLab read every Type 1
             # metrics file on its search path (tens of ms), so look the name up first
             if name in pdfmetrics.getRegisteredFontNames():
                 font = pdfmetrics.getFont(name)
             else:
-                font = TTFont(name, str(path))
+                path = assets_dir() / "fonts" / relative
+                font = TTFont(name, str(path), subfontIndex=family.subfont, shapable=family.shaping)
                 pdfmetrics.registerFont(font)
             self._loaded[face] = font
         return font
 
+    # -- splitting text over the chain ---------------------------------------------
+
+    def segments(self, text: str, role: str) -> list[tuple[str, str]]:
+        """Split text into (run, face) pairs, each run in the first family of the chain that has it.
+
+        Spaces and punctuation stay with the run they sit in, so a word is only split
+        where its letters really need another font.
+        """
+        if len(self.chain) == 1:
+            return [(text, f"{self.chain[0]}:{role}")]
+        runs: list[tuple[str, str]] = []
+        for char in text:
+            family = self._family_for(char, runs[-1][1].split(":")[0] if runs else None)
+            face = f"{family}:{role}"
+            if runs and runs[-1][1] == face:
+                runs[-1] = (runs[-1][0] + char, face)
+            else:
+                runs.append((char, face))
+        return runs
+
+    def _family_for(self, char: str, current: str | None) -> str:
+        if current and _is_neutral(char) and self._has(current, char):
+            return current
+        for family in self.chain:
+            if self._has(family, char):
+                return family
+        return self.chain[0]
+
+    def _has(self, family: str, char: str) -> bool:
+        return ord(char) in self._font(f"{family}:regular").face.charToGlyph
+
+    def missing(self, text: str, role: str) -> set[str]:
+        """Characters no family of the chain can draw (they would print as empty boxes)."""
+        return {c for c in text if not c.isspace() and not any(self._has(f, c) for f in self.chain)}
+
+    def bundled_family_with(self, char: str) -> str | None:
+        """Which bundled family has a glyph for the character, for the message when none in the chain does."""
+        for family in FAMILIES:
+            if ord(char) in self._font(f"{family}:regular").face.charToGlyph:
+                return family
+        return None
+
+    # -- measuring -----------------------------------------------------------------
+
     def width(self, text: str, face: str, size: float) -> float:
-        return self._font(face).stringWidth(text, size)
+        key = (text, face, size)
+        width = self._widths.get(key)
+        if width is None:
+            font = self._font(face)
+            if self.shaped(face):
+                shaped = shapeStr(text, font.fontName, size)
+                data = getattr(shaped, "__shapeData__", None)
+                width = sum(d.x_advance for d in data) * size / 1000 if data else font.stringWidth(text, size)
+            else:
+                width = font.stringWidth(text, size)
+            self._widths[key] = width
+        return width
 
     def ascent(self, face: str, size: float) -> float:
         return self._font(face).face.ascent * size / 1000
@@ -67,7 +170,7 @@ class Fonts:
     def descent(self, face: str, size: float) -> float:
         return -self._font(face).face.descent * size / 1000
 
-    def missing(self, text: str, face: str) -> set[str]:
-        """Characters of `text` the face has no glyph for (they would print as empty boxes)."""
-        cmap = self._font(face).face.charToGlyph
-        return {char for char in text if not char.isspace() and ord(char) not in cmap}
+
+def _is_neutral(char: str) -> bool:
+    """Spaces, punctuation and symbols: characters that belong to no script of their own."""
+    return unicodedata.category(char)[0] in "ZPS" or char.isspace()
