@@ -22,7 +22,7 @@ from . import __version__, geometry
 from .checks import Finding, Subject, preflight
 from .content import load
 from .errors import LayoutError, UsageError
-from .languages import direction_for
+from .languages import direction_for, font_chain
 from .layout import Layout, lay_out
 from .layout.calibration import calibration_pages
 from .layout.prepress import describe, frame_page, prepare
@@ -82,7 +82,7 @@ def make(source: Path | str, options: Options = Options()) -> Edition:
     fold = options.fold or leaflet.fold
     sheet = geometry.sheet(options.paper or leaflet.paper, fold, direction_for(leaflet.language))
     target = geometry.TARGETS[options.target or leaflet.target]
-    fonts = Fonts()
+    fonts = Fonts(font_chain(leaflet.language))
     layout = lay_out(leaflet, sheet, fonts)
     offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
     pages = prepare(layout, target, slug_text(leaflet, sheet, target), fonts, offset)

@@ -30,6 +30,7 @@ _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MAX_QR_LENGTH = 300
 """Characters; a longer address makes a code too dense to scan from a folded leaflet."""
 IMAGE_FORMATS = ("PNG", "JPEG")
+FITS = ("panel", "shrink")
 
 
 def load(path: Path | str) -> m.Leaflet:
@@ -225,9 +226,10 @@ class _Reader:
         return m.Theme(**colours)
 
     def typography(self, node: yaml.Node) -> m.Typography:
-        found = self.mapping(node, "'typography'", (), ("body_max", "body_min"))
+        found = self.mapping(node, "'typography'", (), ("body_max", "body_min", "fit"))
+        fit = self.choice(found.pop("fit"), "'fit'", FITS) if "fit" in found else "panel"
         sizes = {key: self.number(value, f"'{key}'", 11, 24) for key, value in found.items()}
-        result = m.Typography(**sizes)
+        result = m.Typography(**sizes, fit=fit)
         if result.body_min > result.body_max:
             raise self.fail(node, "'body_min' is larger than 'body_max'")
         return result

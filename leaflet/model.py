@@ -204,6 +204,8 @@ class Typography:
 
     body_max: float = 12.0
     body_min: float = 11.0
+    fit: str = "panel"
+    """'panel': each flow its largest size; 'shrink': one size for the whole edition."""
 
 
 @dataclass(frozen=True)

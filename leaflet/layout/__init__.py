@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..geometry import Sheet
+from ..languages import script_for
 from .blocks import Typesetting
 from .flow import FlowResult, Overflow, PanelLayout, flow
 from .items import Item
@@ -45,20 +46,39 @@ def body_sizes(typography: m.Typography) -> list[float]:
 
 
 def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
-    """Lay out every panel of the leaflet on the sheet."""
-    panels: dict[str, PanelLayout] = {}
-    overflows: list[Overflow] = []
-    for chain in _flows(leaflet):
-        places = [sheet.panel(panel.name) for panel in chain]
-        result: FlowResult | None = None
-        for size in body_sizes(leaflet.typography):
-            result = flow(chain, places, Typesetting(size, leaflet.theme), measure)
-            if not result.overflows:
+    """Lay out every panel of the leaflet on the sheet, at the body size its fit policy picks.
+
+    'panel' (the default for a source leaflet): each flow takes the largest size at
+    which it fits, so 12 pt is used wherever the panel structure allows it.
+    'shrink' (the default for a translation, which runs longer): the whole edition
+    takes one size, the largest at which every flow fits, headings in proportion.
+    """
+    script = script_for(leaflet.language)
+    chains = _flows(leaflet)
+    sizes = body_sizes(leaflet.typography)
+    if leaflet.typography.fit == "shrink":
+        for size in sizes:
+            results = [_flow(chain, sheet, Typesetting(size, leaflet.theme, script), measure) for chain in chains]
+            if not any(result.overflows for result in results):
                 break
-        assert result is not None
-        panels.update((p.name, p) for p in result.panels)
-        overflows.extend(result.overflows)
-    return Layout(sheet, panels, tuple(overflows))
+    else:
+        results = [_best_fit(chain, sheet, sizes, leaflet.theme, script, measure) for chain in chains]
+    panels = {p.name: p for result in results for p in result.panels}
+    overflows = tuple(o for result in results for o in result.overflows)
+    return Layout(sheet, panels, overflows)
+
+
+def _flow(chain: list[m.Panel], sheet: Sheet, ts: Typesetting, measure: Measure) -> FlowResult:
+    return flow(chain, [sheet.panel(panel.name) for panel in chain], ts, measure)
+
+
+def _best_fit(chain, sheet, sizes, theme, script, measure) -> FlowResult:
+    """The chain at the largest body size at which it fits, or at the floor with its overflow."""
+    for size in sizes:
+        result = _flow(chain, sheet, Typesetting(size, theme, script), measure)
+        if not result.overflows:
+            break
+    return result
 
 
 def _flows(leaflet: m.Leaflet) -> list[list[m.Panel]]:

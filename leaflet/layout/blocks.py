@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .. import model as m
+from ..languages import SCRIPTS, Script
 from ..units import Box, mm
 from .artwork import ILLUSTRATIONS
 from .items import Circle, Item, Link, Picture, QRSymbol, Rect, TextRun
@@ -19,30 +20,64 @@ from .lines import Measure, TextStyle, set_text
 
 @dataclass(frozen=True)
 class Typesetting:
-    """Every size and colour a block needs, derived from the body size and theme."""
+    """Every size, colour and direction a block needs, derived from the body size, theme and script."""
 
     body: float
     theme: m.Theme
+    script: Script = SCRIPTS["Latn"]
+
+    @property
+    def rtl(self) -> bool:
+        return self.script.direction == "rtl"
 
     @property
     def leading(self) -> float:
-        return self.body * 1.38
+        return self.body * 1.38 * self.script.leading
 
     @property
     def gap(self) -> float:
         """Space after a paragraph."""
         return self.body * 0.7
 
-    def text(self, colour: str | None = None, align: str = "left") -> TextStyle:
-        return TextStyle(self.body, self.leading, colour or self.theme.text, self.theme.link, align=align)
+    def _style(self, size: float, leading: float, colour: str, face: str = "regular", align: str = "") -> TextStyle:
+        start = "right" if self.rtl else "left"
+        return TextStyle(
+            size,
+            leading * self.script.leading,
+            colour,
+            self.theme.link,
+            face=face,
+            align=align or start,
+            direction=self.script.direction,
+            breaks=self.script.breaks,
+        )
+
+    def text(self, colour: str | None = None) -> TextStyle:
+        return self._style(self.body, self.body * 1.38, colour or self.theme.text)
 
     def heading(self, level: int) -> TextStyle:
         size = self.body * {1: 2.0, 2: 1.5, 3: 1.15}[level]
-        return TextStyle(size, size * 1.18, self.theme.heading, self.theme.link, face="bold")
+        return self._style(size, size * 1.18, self.theme.heading, face="bold")
 
-    def subheading(self) -> TextStyle:
-        size = self.body * 1.08
-        return TextStyle(size, size * 1.3, self.theme.heading, self.theme.link, face="bold")
+    def subheading(self, scale: float = 1.08, leading: float = 1.3) -> TextStyle:
+        size = self.body * scale
+        return self._style(size, size * leading, self.theme.heading, face="bold")
+
+    def badge_number(self, badge: float) -> TextStyle:
+        return replace(self._style(self.body * 1.05, badge, self.theme.on_accent, "bold", "centre"), leading=badge)
+
+    def title(self, colour: str) -> TextStyle:
+        size = self.body * 2.3
+        return self._style(size, size * 1.15, colour, face="bold")
+
+    def at(self, items: tuple[Item, ...] | list[Item], x: float, width: float, column: Column) -> list[Item]:
+        """Place items laid out in a box of `width` at `x` from the start of the line.
+
+        The start is the left in left-to-right text and the right in right-to-left
+        text, so bullets, step numbers and codes sit on the reading side.
+        """
+        dx = column.width - x - width if self.rtl else x
+        return [item.moved(dx, 0) for item in items]
 
 
 @dataclass(frozen=True)
@@ -106,8 +141,8 @@ def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure
     for item in block.items:
         text = set_text(item.spans, style, column.width - indent, measure)
         bullet = set_text((m.Span("\u2022", bold=True),), replace(style, colour=ts.theme.accent), indent, measure)
-        runs = tuple(run.moved(indent, 0) for run in text.runs) + bullet.runs
-        parts.append((_with_links(runs), text.height, ts.body * 0.3))
+        runs = ts.at(text.runs, indent, column.width - indent, column) + ts.at(bullet.runs, 0, indent, column)
+        parts.append((_with_links(tuple(runs)), text.height, ts.body * 0.3))
     items, height = _stack(parts)
     return Laid(block, items, height, ts.gap)
 
@@ -122,16 +157,21 @@ def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure
 
 def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     badge = ts.body * 1.9
-    title_style = replace(ts.subheading(), size=ts.body * 1.15, leading=badge)
-    number_style = TextStyle(ts.body * 1.05, badge, ts.theme.on_accent, ts.theme.link, face="bold", align="centre")
+    title_style = replace(ts.subheading(1.15), leading=badge * ts.script.leading)
+    title_x = badge * 1.35
     parts = []
     for number, step in enumerate(block.steps, start=1):
-        title = set_text(step.title.spans, title_style, column.width - badge * 1.35, measure)
-        digits = set_text((m.Span(str(number)),), number_style, badge, measure)
+        title = set_text(step.title.spans, title_style, column.width - title_x, measure)
+        digits = set_text((m.Span(str(number)),), ts.badge_number(badge), badge, measure)
         body = set_text(step.body.spans, ts.text(), column.width, measure)
         title_height = max(title.height, badge)
-        items: list[Item] = [Circle(badge / 2, -badge / 2, badge / 2, ts.theme.accent), *digits.runs]
-        items += [run.moved(badge * 1.35, 0) for run in title.runs]
+        centre = -title_style.leading / 2  # the badge sits on the middle of the title's first line
+        badge_items = [
+            Circle(badge / 2, centre, badge / 2, ts.theme.accent),
+            *(r.moved(0, centre + badge / 2) for r in digits.runs),
+        ]
+        items: list[Item] = ts.at(badge_items, 0, badge, column)
+        items += ts.at(title.runs, title_x, column.width - title_x, column)
         items += [run.moved(0, -(title_height + ts.body * 0.35)) for run in body.runs]
         parts.append((_with_links(tuple(items)), title_height + ts.body * 0.35 + body.height, ts.gap * 1.2))
     items, height = _stack(parts)
@@ -157,15 +197,16 @@ def _image(block: m.Image, column: Column, ts: Typesetting, measure: Measure) ->
     width = min(mm(block.width_mm) if block.width_mm else column.width, column.width)
     height = width * pixels_h / pixels_w
     picture = Picture(Box(0, -height, width, 0), block.src, block.alt.plain, block.pixels)
-    return Laid(block, (picture,), height, ts.gap)
+    return Laid(block, tuple(ts.at([picture], 0, width, column)), height, ts.gap)
 
 
 def _qr(block: m.QRCode, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     size = min(mm(block.size_mm), column.width)
-    items: list[Item] = [
+    code: list[Item] = [
         QRSymbol(Box(0, -size, size, 0), block.url, ts.theme.text),
         Link(Box(0, -size, size, 0), block.url),
     ]
+    items = ts.at(code, 0, size, column)
     height = size
     if block.caption:
         gap = mm(4)
@@ -173,7 +214,7 @@ def _qr(block: m.QRCode, column: Column, ts: Typesetting, measure: Measure) -> L
         if beside >= MIN_CAPTION_WIDTH:
             caption = set_text(block.caption.spans, ts.text(), beside, measure)
             top = -(size - caption.height) / 2 if caption.height < size else 0
-            items += [run.moved(size + gap, top) for run in _with_links(caption.runs)]
+            items += ts.at([run.moved(0, top) for run in _with_links(caption.runs)], size + gap, beside, column)
             height = max(size, caption.height)
         else:  # no room beside the code: the caption goes underneath
             caption = set_text(block.caption.spans, ts.text(), column.width, measure)
@@ -197,7 +238,7 @@ def _banner(block: m.Banner, column: Column, ts: Typesetting, measure: Measure) 
     height = mm(block.height_mm) if block.height_mm else 0.0
     colour = ts.theme.colour(block.colour)
     if block.text:
-        style = replace(ts.heading(1), size=ts.body * 2.3, leading=ts.body * 2.3 * 1.15, colour=ts.theme.ink_on(colour))
+        style = ts.title(ts.theme.ink_on(colour))
         text = set_text(block.text.spans, style, column.width, measure)
         items += [run.moved(0, -pad) for run in text.runs]
         height = max(height, text.height + 2 * pad)

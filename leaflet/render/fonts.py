@@ -77,6 +77,7 @@ class Fonts:
         self.chain = chain
         self._loaded: dict[str, TTFont] = {}
         self._widths: dict[tuple[str, str, float], float] = {}
+        self._shapes: dict[tuple[str, str, float], str] = {}
 
     # -- faces ----------------------------------------------------------------------
 
@@ -155,14 +156,23 @@ class Fonts:
         width = self._widths.get(key)
         if width is None:
             font = self._font(face)
-            if self.shaped(face):
-                shaped = shapeStr(text, font.fontName, size)
-                data = getattr(shaped, "__shapeData__", None)
-                width = sum(d.x_advance for d in data) * size / 1000 if data else font.stringWidth(text, size)
-            else:
-                width = font.stringWidth(text, size)
+            data = getattr(self.shape(text, face, size), "__shapeData__", None)
+            width = sum(d.x_advance for d in data) * size / 1000 if data else font.stringWidth(text, size)
             self._widths[key] = width
         return width
+
+    def shape(self, text: str, face: str, size: float) -> str:
+        """The text as HarfBuzz shapes it in this face: glyphs in visual order, joined, with positions.
+
+        ReportLab draws such a string glyph by glyph; plain text is returned as it is.
+        """
+        if not self.shaped(face):
+            return text
+        key = (text, face, size)
+        shaped = self._shapes.get(key)
+        if shaped is None:
+            shaped = self._shapes[key] = shapeStr(text, self._font(face).fontName, size)
+        return shaped
 
     def ascent(self, face: str, size: float) -> float:
         return self._font(face).face.ascent * size / 1000

@@ -86,8 +86,24 @@ def _array(box) -> list[float]:
 
 def _text(pen: _Pen, run: TextRun) -> None:
     pen.canvas.setFillColor(pen.colour(run.colour))
-    pen.canvas.setFont(pen.fonts.font_name(run.face), run.size)
-    pen.canvas.drawString(run.x, run.baseline, run.text)
+    text = pen.canvas.beginText(run.x, run.baseline)
+    text.setFont(pen.fonts.font_name(run.face), run.size)
+    shaped = pen.fonts.shape(run.text, run.face, run.size)
+    glyphs = getattr(shaped, "__shapeData__", None)
+    if glyphs is None:
+        text.textOut(run.text)
+    else:
+        # Complex scripts are drawn glyph by glyph where HarfBuzz put them (joined Arabic,
+        # conjuncts, marks, right-to-left order). ReportLab's drawString only shapes with its
+        # optional rlbidi, and its run-at-once output takes some substituted glyphs' widths
+        # from the unshaped characters, which PDF readers then follow.
+        scale = run.size / 1000
+        x = run.x
+        for char, glyph in zip(shaped, glyphs):
+            text.setTextOrigin(x + glyph.x_offset * scale, run.baseline + glyph.y_offset * scale)
+            text.textOut(str(char))
+            x += glyph.x_advance * scale
+    pen.canvas.drawText(text)
 
 
 def _rect(pen: _Pen, rect: Rect) -> None:

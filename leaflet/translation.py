@@ -1,0 +1,343 @@
+"""Content stage: the leaflet's text out to a gettext PO template, and translations back in.
+
+`extract` gives one entry per translatable string in reading order; `translate`
+reads a filled-in PO file and gives the same leaflet with every text swapped for
+its translation. Both walk the leaflet with one function, `_walk`, so the two
+never disagree on what is translatable or what it is called.
+
+`msgctxt` names where a string sits, so that the same English in two places can
+be translated apart. I counts every block of its panel (or body) from 0, in YAML
+order, spacers too:
+
+    leaflet/title, leaflet/subject          the PDF's title and subject
+    PANEL/I.heading, PANEL/I.paragraph      e.g. inside-1/2.paragraph
+    PANEL/I.bullets/J                       bullet item J
+    PANEL/I.steps/J/title, PANEL/I.steps/J/text
+    PANEL/I.section/heading, PANEL/I.section/body/K.KIND...   (a body nests the same way)
+    PANEL/I.callout/heading, PANEL/I.callout/body/K.KIND...
+    PANEL/I.banner/text, PANEL/I.qr/caption, PANEL/I.image/alt, PANEL/I.illustration/alt
+
+`msgid` is the text exactly as written in the YAML, inline markup included, so
+that translators keep the markup. Adding or removing a block renumbers those
+after it in its list: their entries then count as missing until the PO file is
+merged with a fresh template (msgmerge). Nothing here knows fonts or drawing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import polib
+
+from . import model as m
+from .errors import LayoutError, Location, SourceError
+from .markup import MarkupError, parse_inline
+
+PANEL_WORDS = {"front": "Front cover", "flap": "Flap", "back": "Back cover"} | {
+    f"inside-{i}": f"Inside panel {i}" for i in (1, 2, 3)
+}
+_KIND_WORDS = {"steps": "numbered steps", "bullets": "bullet list", "callout": "callout box", "qr": "QR code"}
+_UTF8 = "text/plain; charset=UTF-8"
+FULL = 0.85
+"""A panel this full (or more) has no room for a longer translation."""
+_MARKUP_NOTES = {
+    (True, True): "Keep **...** (bold) and [label](address) as they are; translate the label, never the address.",
+    (True, False): "Keep **...** (bold) as it is; translate the words inside it.",
+    (False, True): "Keep [label](address) as it is; translate the label, never the address.",
+}
+_DRAFT = "--draft builds it anyway, with a DRAFT mark: fuzzy entries are used and missing ones stay in English"
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """One translatable string: its context, its English, and where it sits."""
+
+    context: str
+    text: m.Text
+    place: str
+    where: Location | None = None
+    panel: str | None = None
+    printed: bool = True
+    markup: bool = True
+
+
+Visit = Callable[[_Slot], m.Text]
+"""Called on every string in reading order; returns the text to put in its place."""
+
+
+def extract(leaflet: m.Leaflet, room: dict[str, float] | None = None) -> polib.POFile:
+    """A PO template of the leaflet's text; `room` (panel name -> fill ratio) adds length advice."""
+    po = polib.POFile(wrapwidth=78)
+    po.header = (
+        f"Translation template for the leaflet {leaflet.title!r} ({leaflet.id}).\n"
+        "Copy it to a PO file for your language, set its Language, and fill in every msgstr.\n"
+        "The #. notes say where each text is printed and how much room it has."
+    )
+    po.metadata = {"Project-Id-Version": leaflet.id, "Language": "", "MIME-Version": "1.0", "Content-Type": _UTF8}
+    po.metadata |= {"Content-Transfer-Encoding": "8bit", "X-Source-Language": leaflet.language}
+    fallback = leaflet.source.name if leaflet.source else None
+
+    def add(slot: _Slot) -> m.Text:
+        name = Path(slot.where.path).name if slot.where else fallback
+        occurrences = [(name, str(slot.where.line) if slot.where else "")] if name else []
+        comment = _comment(slot, room)
+        po.append(polib.POEntry(msgctxt=slot.context, msgid=slot.text.source, comment=comment, occurrences=occurrences))
+        return slot.text
+
+    _walk(leaflet, add)
+    return po
+
+
+def write_po(po: polib.POFile, path: Path) -> None:
+    """Save a PO file or template, making its folder if need be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        po.save(str(path))
+    except OSError as error:
+        raise SourceError(f"cannot write {path}: {error.strerror or error}; choose a folder you can write to") from None
+
+
+def translate(leaflet: m.Leaflet, po_path: Path, draft: bool = False) -> tuple[m.Leaflet, list[str]]:
+    """The leaflet with its text from a PO file, and warnings (one line each).
+
+    Missing, fuzzy and obsolete entries make a `LayoutError` unless `draft`, when
+    fuzzy translations are used and missing ones stay in English.
+    """
+    po = _read_po(po_path)
+    translator = _Translator(po, po_path, draft)
+    translated = _walk(leaflet, translator)
+    translator.finish(leaflet.id)
+    if translator.problems:
+        raise LayoutError([*translator.problems, _DRAFT])
+    language = po.metadata.get("Language", "").strip()
+    if language:  # gettext writes pt_BR or sr@latin; the leaflet wants BCP 47, pt-BR
+        translated = replace(translated, language=language.split("@")[0].replace("_", "-"))
+    else:  # the language picks the text direction and the PDF's /Lang: worth saying
+        translator.warnings.append(f"{po_path}: no Language in its header; the leaflet stays {leaflet.language!r}")
+    return translated, translator.warnings
+
+
+# -- walking the leaflet ------------------------------------------------------
+
+
+def _walk(leaflet: m.Leaflet, visit: Visit) -> m.Leaflet:
+    """Visit every string in reading order and rebuild the leaflet from what `visit` returns."""
+    info = "the PDF's {}, shown by PDF readers (not printed)"
+    place = "Leaflet title: " + info.format("title")
+    title = visit(_Slot("leaflet/title", _plain(leaflet.title), place, printed=False, markup=False)).source
+    subject = leaflet.subject
+    if subject:
+        place = "Leaflet subject: " + info.format("description")
+        subject = visit(_Slot("leaflet/subject", _plain(subject), place, printed=False, markup=False)).source
+    panels = {}
+    for name in m.PANEL_NAMES:  # reading order, whatever order the YAML has them in
+        if name in leaflet.panels:
+            panel = leaflet.panels[name]
+            panels[name] = replace(panel, blocks=_blocks(panel.blocks, name, PANEL_WORDS[name], name, visit))
+    return replace(leaflet, title=title, subject=subject, panels={name: panels[name] for name in leaflet.panels})
+
+
+def _blocks(blocks: tuple[m.Block, ...], path: str, words: str, panel: str, visit: Visit) -> tuple[m.Block, ...]:
+    """Visit a list of blocks; 'paragraph 2 of 3' counts only the blocks of a kind that have text."""
+    totals = Counter(block.kind for block in blocks if m.block_texts(block))
+    seen: Counter[str] = Counter()
+    result = []
+    for index, block in enumerate(blocks):
+        seen[block.kind] += 1 if m.block_texts(block) else 0
+        name = _KIND_WORDS.get(block.kind, block.kind)
+        if totals[block.kind] > 1:
+            name += f" {seen[block.kind]} of {totals[block.kind]}"
+        result.append(_block(block, f"{path}/{index}.{block.kind}", f"{words}, {name}", panel, visit))
+    return tuple(result)
+
+
+def _block(block: m.Block, path: str, words: str, panel: str, visit: Visit) -> m.Block:
+    """Visit one block's strings and rebuild it (keyword arguments are evaluated in reading order)."""
+
+    def slot(suffix: str, text: m.Text, detail: str = "", printed: bool = True) -> m.Text:
+        return visit(_Slot(path + suffix, text, words + detail, block.where, panel, printed))
+
+    def step(j: int, n: int, s: m.Step) -> m.Step:
+        return replace(
+            s,
+            title=slot(f"/{j}/title", s.title, f", step {j + 1} of {n}, title"),
+            body=slot(f"/{j}/text", s.body, f", step {j + 1} of {n}, text"),
+        )
+
+    match block:
+        case m.Heading() | m.Paragraph():
+            return replace(block, text=slot("", block.text))
+        case m.Bullets(items=items):
+            n = len(items)
+            return replace(block, items=tuple(slot(f"/{j}", t, f", item {j + 1} of {n}") for j, t in enumerate(items)))
+        case m.Steps(steps=steps):
+            return replace(block, steps=tuple(step(j, len(steps), s) for j, s in enumerate(steps)))
+        case m.Section() | m.Callout():
+            heading = slot("/heading", block.heading, ", heading") if block.heading else None
+            return replace(block, heading=heading, body=_blocks(block.body, path + "/body", words, panel, visit))
+        case m.Image() | m.Illustration():
+            return replace(block, alt=slot("/alt", block.alt, ", description for screen readers (not printed)", False))
+        case m.QRCode(caption=caption) if caption:
+            return replace(block, caption=slot("/caption", caption, ", caption"))
+        case m.Banner(text=text) if text:
+            return replace(block, text=slot("/text", text, " title"))
+    return block
+
+
+def _plain(source: str) -> m.Text:
+    """The PDF's title and subject are never parsed for markup: readers show them as they are."""
+    return m.Text(source, (m.Span(source),))
+
+
+# -- advice for translators ---------------------------------------------------
+
+
+def _comment(slot: _Slot, room: dict[str, float] | None) -> str:
+    """Where the string sits, how much room it has, and what markup to keep."""
+    lines = [slot.place]
+    if room and slot.printed and slot.panel in room:
+        lines.append(_room(room[slot.panel]))
+    if slot.markup:
+        bold, link = any(s.bold for s in slot.text.spans), any(s.link for s in slot.text.spans)
+        lines += [_MARKUP_NOTES[bold, link]] if bold or link else []
+    return "\n".join(lines)
+
+
+def _room(fill: float) -> str:
+    """Length advice from how full the English makes the panel (rounded down, to be safe)."""
+    full = f"The panel is {fill:.0%} full"
+    if fill > 1:
+        return f"{full}: the English already overflows, so make the translation shorter than the English"
+    if fill >= FULL:
+        return f"{full}: keep the translation close to the English length"
+    more = min(int((1 / max(fill, 0.01) - 1) * 100) // 5 * 5, 100)
+    return f"{full}: room for about {more}% more text"
+
+
+# -- reading translations -----------------------------------------------------
+
+
+def _read_po(path: Path) -> polib.POFile:
+    """Parse a PO file, turning every way it can fail into FILE:LINE and a hint."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SourceError("no such file; give the path of a translated PO file", str(path)) from None
+    except UnicodeDecodeError as error:
+        raise SourceError(f"not UTF-8 text (byte {error.start}); save it as UTF-8", str(path)) from None
+    except OSError as error:
+        raise SourceError(f"cannot be read ({error.strerror or error}); give a PO file", str(path)) from None
+    try:  # polib reads a string without a line break as a file name: never let it
+        po = polib.pofile(text if "\n" in text else text + "\n")
+    except (OSError, ValueError) as error:
+        found = re.search(r"\(line (\d+)\)(?:: (.*))?", str(error))
+        where = Location(str(path), int(found[1]), 1) if found else str(path)
+        what = found[2] if found and found[2] else "this line is not PO syntax"
+        hint = 'each entry is msgctxt, msgid and msgstr lines, with the text in double quotes; write a " as \\"'
+        raise SourceError(f"{what}; {hint}", where) from None
+    if not po and not po.metadata:
+        raise SourceError("there are no entries in it; start from the template that extract writes", str(path))
+    return po
+
+
+class _Translator:
+    """The `Visit` for `translate`: looks each string up and notes what it could not use."""
+
+    def __init__(self, po: polib.POFile, po_path: Path, draft: bool) -> None:
+        self.po, self.path, self.draft = po, str(po_path), draft
+        self.problems: list[str] = []
+        self.warnings: list[str] = []
+        self.entries: dict[str, polib.POEntry] = {}
+        self.used: set[str] = set()
+        for entry in po:
+            if entry.msgctxt is None and not entry.obsolete:
+                self.warnings.append(f"{self.path}:{entry.linenum}: entry without msgctxt matches no text; ignored")
+            if entry.obsolete or entry.msgctxt is None:
+                continue
+            if entry.msgctxt in self.entries:
+                first = self.entries[entry.msgctxt].linenum
+                message = f"a second entry for {entry.msgctxt!r} (the first is at line {first}); keep one"
+                raise SourceError(message, Location(self.path, entry.linenum, 1))
+            self.entries[entry.msgctxt] = entry
+
+    def __call__(self, slot: _Slot) -> m.Text:
+        entry = self.entries.get(slot.context)
+        self.used.add(slot.context)
+        if entry is None:
+            return self.missing(slot, "")
+        at = f"{self.path}:{entry.linenum}: "
+        if entry.msgid != slot.text.source:
+            return self.missing(slot, at, ": the English changed since this was translated")
+        if not entry.msgstr.strip():
+            return self.missing(slot, at)
+        text = _checked(entry, slot, Location(self.path, entry.linenum, 1))
+        if entry.fuzzy:
+            self.note(f"{at}fuzzy entry {slot.context!r}: check it, then clear its fuzzy mark", "used in this draft")
+            return text if self.draft else slot.text
+        return text
+
+    def missing(self, slot: _Slot, at: str, why: str = "") -> m.Text:
+        source = f" ({Path(slot.where.path).name}:{slot.where.line})" if slot.where else ""
+        self.note(f"{at}missing translation for {slot.context!r}{source}{why}", "the English is printed instead")
+        return slot.text
+
+    def note(self, problem: str, done: str) -> None:
+        """A problem blocks a final edition; in a draft it is a warning saying what was done."""
+        if self.draft:
+            self.warnings.append(f"{problem}; {done}")
+        else:
+            self.problems.append(problem)
+
+    def finish(self, leaflet_id: str) -> None:
+        """After the walk: obsolete entries, entries matching nothing, a PO made for another leaflet."""
+        for entry in self.po.obsolete_entries():
+            name = entry.msgctxt or entry.msgid
+            self.note(f"{self.path}:{entry.linenum}: obsolete entry {name!r}: delete it", "ignored")
+        for context, entry in self.entries.items():
+            if context not in self.used:
+                self.warnings.append(f"{self.path}:{entry.linenum}: entry {context!r} matches no text; ignored")
+        made_for = self.po.metadata.get("Project-Id-Version", "")
+        if made_for and made_for != leaflet_id:
+            self.warnings.append(f"{self.path}: this PO file was made for {made_for!r}, not {leaflet_id!r}")
+
+
+def _checked(entry: polib.POEntry, slot: _Slot, where: Location) -> m.Text:
+    """The translation parsed, or a SourceError if its markup is broken or differs from the English's."""
+    if not slot.markup:
+        return _plain(entry.msgstr)
+    try:
+        text = parse_inline(entry.msgstr)
+    except MarkupError as error:
+        raise SourceError(f"the translation of {slot.context!r}: {error}", where) from None
+    if problem := _markup_difference(slot.text, text):
+        raise SourceError(f"the translation of {slot.context!r}: {problem}", where)
+    return text
+
+
+def _markup_difference(english: m.Text, translation: m.Text) -> str:
+    """What a translation changed in the English's links or bold, and how to fix it; '' if nothing.
+
+    Links are compared as a multiset, since word order may move them about.
+    """
+    wanted = Counter(s.link for s in english.spans if s.link)
+    got = Counter(s.link for s in translation.spans if s.link)
+    lost, added = list(wanted - got), list(got - wanted)
+    if lost:
+        instead = f"; the translation links to {added[0]} instead" if added else ""
+        return f"the English has the link {lost[0]}{instead}; keep [label]({lost[0]}) with the same address"
+    if added:
+        return f"the link {added[0]} is not in the English; link only where the English does, to the same address"
+    bold, bold_got = _bold_parts(english), _bold_parts(translation)
+    if bold != bold_got:
+        return f"the English has {bold} bold part(s) (**...**), the translation {bold_got}; make the same words bold"
+    return ""
+
+
+def _bold_parts(text: m.Text) -> int:
+    """How many separate bold runs a text has (a bold link next to bold words is one run)."""
+    flags = [False] + [span.bold for span in text.spans]
+    return sum(1 for before, now in zip(flags, flags[1:]) if now and not before)

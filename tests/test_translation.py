@@ -1,0 +1,353 @@
+"""PO files: the leaflet's text out to a template and translations back in, checked."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+import polib
+import pytest
+
+from leaflet import model as m
+from leaflet.content import load
+from leaflet.errors import LayoutError, SourceError
+from leaflet.markup import parse_inline
+from leaflet.translation import extract, translate, write_po
+
+CONTENT = Path(__file__).parents[1] / "content.yaml"
+SEED = Path(__file__).parent / "fixtures" / "ipt-seed.txt"
+LINK = re.compile(r"(\[[^\[\]]+\]\()([^()\s]+)(\))")
+
+
+@pytest.fixture(scope="module")
+def ipt() -> m.Leaflet:
+    return load(CONTENT)
+
+
+def entries(po: polib.POFile) -> dict[str, polib.POEntry]:
+    return {entry.msgctxt: entry for entry in po}
+
+
+def shout(source: str) -> str:
+    """A stand-in translation: upper-case every word, but keep link addresses as they are."""
+    parts = LINK.split(source)  # text, "[label](", address, ")", text, ...
+    return "".join(part if i % 4 == 2 else part.upper() for i, part in enumerate(parts))
+
+
+def normalised(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\s\u00ad\-]+", "", text)
+
+
+@pytest.fixture
+def translated_po(ipt: m.Leaflet, tmp_path: Path):
+    """Write a PO with every string shouted, after `change(entries, po)` edits it; give its path, reread."""
+
+    def make(change=lambda found, po: None) -> tuple[Path, dict[str, polib.POEntry]]:
+        po = extract(ipt)
+        po.metadata["Language"] = "fr"
+        for entry in po:
+            entry.msgstr = shout(entry.msgid)
+        change(entries(po), po)
+        path = tmp_path / "po" / "fr.po"
+        write_po(po, path)
+        return path, entries(polib.pofile(str(path)))
+
+    return make
+
+
+# -- extract ------------------------------------------------------------------
+
+
+def test_every_text_of_the_leaflet_is_an_entry_in_reading_order(ipt):
+    po = extract(ipt)
+    assert [e.msgid for e in po] == [ipt.title, ipt.subject] + [t.source for t in ipt.texts()]
+    assert all(e.msgstr == "" for e in po)
+
+
+def test_every_sentence_of_the_original_leaflet_is_a_msgid(ipt):
+    whole = normalised(" ".join(parse_inline(e.msgid).plain for e in extract(ipt)))
+    parts = re.split(r"(?<=[.!?:])\s+|\n\s*\n", SEED.read_text(encoding="utf-8"))
+    sentences = [" ".join(p.split()) for p in parts if len(normalised(p)) > 3]
+    assert len(sentences) > 40
+    assert [s for s in sentences if normalised(s) not in whole] == []
+
+
+def test_msgid_keeps_the_markup_as_written(ipt):
+    found = entries(extract(ipt))
+    assert "[www.iptuk.org](https://www.iptuk.org)" in found["back/2.section/body/0.paragraph"].msgid
+    assert found["back/4.callout/body/0.paragraph"].msgid.startswith("**Sample Psychological Therapies Service**\n")
+
+
+def test_contexts_are_unique_and_name_panel_and_block(ipt):
+    po = extract(ipt)
+    contexts = [e.msgctxt for e in po]
+    assert len(contexts) == len(set(contexts))
+    for context in (
+        "leaflet/title",
+        "leaflet/subject",
+        "front/0.banner/text",
+        "front/3.illustration/alt",
+        "flap/0.heading",
+        "flap/1.steps/2/title",
+        "flap/1.steps/0/text",
+        "inside-1/2.paragraph",
+        "inside-2/3.section/heading",
+        "inside-2/3.section/body/0.paragraph",
+        "inside-2/5.callout/body/0.paragraph",
+        "back/4.callout/heading",
+        "back/4.callout/body/1.paragraph",
+    ):
+        assert context in contexts
+    assert entries(po)["flap/1.steps/2/title"].msgid == "Ending phase"
+
+
+def test_comments_say_where_the_text_sits(ipt):
+    found = entries(extract(ipt))
+    assert all(e.comment for e in found.values())
+    assert found["front/0.banner/text"].comment == "Front cover, banner title"
+    assert found["inside-1/2.paragraph"].comment == "Inside panel 1, paragraph 2 of 3"
+    assert found["flap/1.steps/1/text"].comment == "Flap, numbered steps, step 2 of 3, text"
+    assert found["inside-2/2.section/heading"].comment == "Inside panel 2, section 2 of 4, heading"
+    assert "not printed" in found["front/3.illustration/alt"].comment
+    assert "PDF" in found["leaflet/title"].comment
+
+
+def test_comments_ask_to_keep_the_markup(ipt):
+    found = entries(extract(ipt))
+    assert "translate the label, never the address" in found["back/2.section/body/0.paragraph"].comment
+    assert "Keep **...** (bold)" in found["back/4.callout/body/0.paragraph"].comment
+    assert "Keep" not in found["inside-1/2.paragraph"].comment
+
+
+def test_room_gives_length_advice_for_printed_text(ipt):
+    found = entries(extract(ipt, {"inside-1": 0.88, "back": 0.6, "front": 0.5}))
+    assert found["inside-1/2.paragraph"].comment.splitlines()[1] == (
+        "The panel is 88% full: keep the translation close to the English length"
+    )
+    assert "The panel is 60% full: room for about 65% more text" in found["back/0.section/heading"].comment
+    assert "full" not in found["front/3.illustration/alt"].comment  # alt text is not printed
+    assert "full" not in found["flap/0.heading"].comment  # no figure given for the flap
+
+
+def test_occurrences_give_the_block_line_in_the_yaml(ipt):
+    found = entries(extract(ipt))
+    assert all(e.occurrences for e in found.values())
+    steps = ipt.panels["flap"].blocks[1]
+    assert found["flap/1.steps/0/text"].occurrences == [("content.yaml", str(steps.where.line))]
+    paragraph = ipt.panels["inside-1"].blocks[2]
+    assert found["inside-1/2.paragraph"].occurrences == [("content.yaml", str(paragraph.where.line))]
+    assert CONTENT.read_text().splitlines()[paragraph.where.line - 1].strip().startswith("- paragraph:")
+
+
+def test_template_metadata_and_deterministic_output(ipt, tmp_path):
+    first, second = tmp_path / "a" / "b" / "leaflet.pot", tmp_path / "again.pot"
+    write_po(extract(ipt), first)
+    write_po(extract(ipt), second)
+    text = first.read_text(encoding="utf-8")
+    assert text == second.read_text(encoding="utf-8")
+    assert "Creation-Date" not in text and "Revision-Date" not in text
+    assert text.startswith("# Translation template for the leaflet")
+    read = polib.pofile(str(first))
+    assert read.metadata["Project-Id-Version"] == "ipt-leaflet"
+    assert read.metadata["Language"] == ""
+    assert "charset=UTF-8" in read.metadata["Content-Type"]
+    assert [e.msgid for e in read] == [e.msgid for e in extract(ipt)]  # wrapping and escapes survive
+
+
+# -- translate ----------------------------------------------------------------
+
+
+def shape(block: m.Block) -> tuple:
+    """What a translation must not change: the kinds, nesting and number of texts of a block."""
+    nested = getattr(block, "body", ())
+    return (block.kind, len(m.block_texts(block)), tuple(shape(b) for b in nested if isinstance(b, m.Block)))
+
+
+def test_round_trip_replaces_every_text_and_keeps_the_structure(ipt, translated_po):
+    path, _ = translated_po()
+    french, warnings = translate(ipt, path)
+    assert warnings == []
+    assert french.language == "fr"
+    assert (french.title, french.subject) == (ipt.title.upper(), ipt.subject.upper())
+    assert list(french.panels) == list(ipt.panels)
+    for name, panel in ipt.panels.items():
+        assert [shape(b) for b in french.panels[name].blocks] == [shape(b) for b in panel.blocks]
+        assert french.panels[name].continues_to == panel.continues_to
+    pairs = list(zip(ipt.texts(), french.texts(), strict=True))
+    assert all(new.source == shout(old.source) for old, new in pairs)
+    assert all(new.plain == old.plain.upper() for old, new in pairs)
+    assert all([s.link for s in new.spans] == [s.link for s in old.spans] for old, new in pairs)
+    assert french.panels["back"].blocks[2].body[1].url == "https://www.iptuk.org"
+    assert ipt.texts()[0].source == "Inter Personal Therapy (IPT)"  # the English leaflet is untouched
+
+
+def test_broken_markup_points_at_the_po_entry(ipt, translated_po):
+    def unclosed(found, po):
+        found["back/4.callout/body/0.paragraph"].msgstr = "**SAMPLE SERVICE\n1 EXAMPLE ROAD"
+
+    path, found = translated_po(unclosed)
+    with pytest.raises(SourceError) as caught:
+        translate(ipt, path)
+    assert caught.value.where.path == str(path)
+    assert caught.value.where.line == found["back/4.callout/body/0.paragraph"].linenum
+    assert "back/4.callout/body/0.paragraph" in caught.value.message
+    assert "never closed" in caught.value.message
+
+
+def test_changed_link_address_is_refused(ipt, translated_po):
+    context = "back/2.section/body/0.paragraph"
+
+    def moved(found, po):
+        found[context].msgstr = found[context].msgstr.replace("https://www.iptuk.org", "https://example.org")
+
+    path, found = translated_po(moved)
+    with pytest.raises(SourceError) as caught:
+        translate(ipt, path)
+    assert caught.value.where.line == found[context].linenum
+    assert "the English has the link https://www.iptuk.org" in caught.value.message
+    assert "keep [label](https://www.iptuk.org) with the same address" in caught.value.message
+    assert caught.value.exit_code == 2
+
+
+def test_lost_bold_is_refused(ipt, translated_po):
+    def plain(found, po):
+        found["back/4.callout/body/0.paragraph"].msgstr = found["back/4.callout/body/0.paragraph"].msgstr.replace(
+            "**", ""
+        )
+
+    path, _ = translated_po(plain)
+    with pytest.raises(SourceError, match="bold"):
+        translate(ipt, path)
+
+
+def unfinished(found: dict[str, polib.POEntry], po: polib.POFile) -> None:
+    """A fuzzy entry, an empty one, changed English, a string with no entry, and two obsolete entries."""
+    found["inside-1/2.paragraph"].flags.append("fuzzy")
+    found["flap/1.steps/1/title"].msgstr = ""
+    found["inside-1/3.paragraph"].msgid = "An older English sentence."
+    found["flap/1.steps/0/text"].msgctxt = "flap/1.steps/0/old"  # the text no longer has an entry...
+    found["flap/1.steps/0/text"].obsolete = True  # ...and its old one is obsolete
+    po.append(polib.POEntry(msgctxt="back/5.paragraph", msgid="Gone.", msgstr="PARTI.", obsolete=True))
+
+
+def test_unfinished_translation_blocks_a_final_edition(ipt, translated_po):
+    path, found = translated_po(unfinished)
+    line = {context: entry.linenum for context, entry in found.items()}
+    with pytest.raises(LayoutError) as caught:
+        translate(ipt, path)
+    problems = caught.value.problems
+    assert caught.value.exit_code == 1
+    steps_line = ipt.panels["flap"].blocks[1].where.line
+    assert f"{path}:{line['inside-1/2.paragraph']}: fuzzy entry 'inside-1/2.paragraph'" in caught.value.message
+    assert f"{path}:{line['flap/1.steps/1/title']}: missing translation for 'flap/1.steps/1/title'" in str(caught.value)
+    assert f"missing translation for 'flap/1.steps/0/text' (content.yaml:{steps_line})" in problems
+    assert any(
+        p.startswith(f"{path}:{line['inside-1/3.paragraph']}: missing translation for 'inside-1/3.paragraph'")
+        and p.endswith("the English changed since this was translated")
+        for p in problems
+    )
+    assert any(p.startswith(f"{path}:{line['flap/1.steps/0/old']}: obsolete entry") for p in problems)
+    assert any(p.startswith(f"{path}:{line['back/5.paragraph']}: obsolete entry 'back/5.paragraph'") for p in problems)
+    assert "--draft" in problems[-1] and "DRAFT" in problems[-1]
+    assert len(problems) == 7  # fuzzy, three missing, two obsolete, the --draft line
+
+
+def test_draft_uses_fuzzy_entries_and_falls_back_to_english(ipt, translated_po):
+    path, _ = translated_po(unfinished)
+    draft, warnings = translate(ipt, path, draft=True)
+    inside, flap = draft.panels["inside-1"].blocks, draft.panels["flap"].blocks
+    assert inside[2].text.source == shout(ipt.panels["inside-1"].blocks[2].text.source)  # fuzzy: used
+    assert inside[3].text == ipt.panels["inside-1"].blocks[3].text  # English changed: English
+    assert flap[1].steps[0].body == ipt.panels["flap"].blocks[1].steps[0].body  # missing: English
+    assert flap[1].steps[1].title.source == "Middle phase"  # empty msgstr: English
+    assert not any(t.source == "PARTI." for t in draft.texts())  # obsolete: not used
+    assert flap[1].steps[2].title.source == "ENDING PHASE"
+    assert len(warnings) == 6
+    assert sum("fuzzy entry 'inside-1/2.paragraph'" in w and "used" in w for w in warnings) == 1
+    assert sum("missing translation" in w and "English is printed" in w for w in warnings) == 3
+    assert sum("obsolete entry" in w and "ignored" in w for w in warnings) == 2
+
+
+def test_a_broken_fuzzy_entry_is_still_refused(ipt, translated_po):
+    def broken(found, po):
+        found["inside-1/2.paragraph"].flags.append("fuzzy")
+        found["inside-1/2.paragraph"].msgstr = "SEE [THE SITE"
+
+    path, _ = translated_po(broken)
+    with pytest.raises(SourceError, match="does not start a link"):
+        translate(ipt, path, draft=True)
+
+
+def test_po_syntax_error_gives_file_and_line(ipt, translated_po):
+    path, _ = translated_po()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    bad = next(i for i, text in enumerate(lines) if text.startswith("msgstr") and i > 20)
+    lines[bad] = 'msgstr "an "unescaped" quote"'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        translate(ipt, path)
+    assert (caught.value.where.path, caught.value.where.line) == (str(path), bad + 1)
+    assert "double quote" in caught.value.message
+
+
+def test_unreadable_po_file_is_a_source_error(ipt, tmp_path):
+    with pytest.raises(SourceError, match="no such file"):
+        translate(ipt, tmp_path / "missing.po")
+    latin = tmp_path / "latin.po"
+    latin.write_bytes('msgid "caf\xe9"\nmsgstr ""\n'.encode("latin-1"))
+    with pytest.raises(SourceError, match="UTF-8"):
+        translate(ipt, latin)
+
+
+def test_duplicate_context_is_refused(ipt, translated_po):
+    def doubled(found, po):
+        found["flap/0.heading"].msgctxt = "inside-1/0.heading"
+        found["flap/0.heading"].msgid = found["inside-1/0.heading"].msgid
+
+    path, found = translated_po(doubled)
+    with pytest.raises(SourceError, match="a second entry for 'inside-1/0.heading'"):
+        translate(ipt, path)
+
+
+def test_english_changed_in_the_yaml_counts_as_missing(ipt, translated_po):
+    path, _ = translated_po()
+    heading = ipt.panels["flap"].blocks[0]
+    edited = replace(heading, text=parse_inline("IPT has three stages"))
+    changed = replace(ipt, panels={**ipt.panels, "flap": replace(ipt.panels["flap"], blocks=(edited,))})
+    with pytest.raises(LayoutError, match="'flap/0.heading'.*the English changed"):
+        translate(changed, path)
+
+
+def test_empty_po_file_is_a_source_error(ipt, tmp_path):
+    empty = tmp_path / "empty.po"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(SourceError, match="no entries"):
+        translate(ipt, empty)
+
+
+def test_gettext_language_becomes_bcp47_and_stray_entries_are_warned_about(ipt, translated_po):
+    def regional(found, po):
+        po.metadata["Language"] = "pt_BR"
+        po.append(polib.POEntry(msgctxt="inside-1/9.paragraph", msgid="Extra.", msgstr="EXTRA."))
+
+    path, found = translated_po(regional)
+    brazilian, warnings = translate(ipt, path)
+    assert brazilian.language == "pt-BR"
+    assert warnings == [
+        f"{path}:{found['inside-1/9.paragraph'].linenum}: entry 'inside-1/9.paragraph' matches no text; ignored"
+    ]
+
+
+def test_po_without_language_or_for_another_leaflet_is_warned_about(ipt, translated_po):
+    def unlabelled(found, po):
+        po.metadata["Language"] = ""
+        po.metadata["Project-Id-Version"] = "another-leaflet"
+
+    path, _ = translated_po(unlabelled)
+    translated, warnings = translate(ipt, path)
+    assert translated.language == "en-GB"
+    assert any("no Language" in w for w in warnings)
+    assert any("made for 'another-leaflet', not 'ipt-leaflet'" in w for w in warnings)
