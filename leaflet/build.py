@@ -15,19 +15,20 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__, geometry
 from .checks import Finding, Subject, preflight
 from .content import load
 from .errors import LayoutError, UsageError
-from .languages import direction_for, font_chain
+from .languages import direction_for, font_chain, script_for
 from .layout import Layout, lay_out
 from .layout.calibration import calibration_pages
 from .layout.prepress import describe, frame_page, prepare
 from .model import Leaflet
 from .render import DocumentInfo, Fonts, render_pdf
+from .translation import translate
 from .units import mm
 
 
@@ -42,6 +43,11 @@ class Options:
     duplex_offset_mm: tuple[float, float] = (0.0, 0.0)
     """Moves the inside page right and up, to make up for a printer's duplex misregistration."""
     output: Path | None = None
+    lang: str | None = None
+    """Build the translated edition in this language, from translations/<lang>.po beside the source."""
+    po: Path | None = None
+    draft: bool = False
+    """Build a translation with missing or unreviewed entries anyway, marked as a draft on every panel."""
 
     def __post_init__(self) -> None:
         for name, value, choices in (
@@ -70,6 +76,8 @@ class Edition:
     target: geometry.Target
     findings: tuple[Finding, ...]
     pdf: bytes
+    lang: str | None = None
+    """The language code of a translated edition, which names its PDF."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -78,18 +86,45 @@ class Edition:
 
 def make(source: Path | str, options: Options = Options()) -> Edition:
     """Run the pipeline in memory, up to and including the checks."""
-    leaflet = load(source)
+    leaflet, notes = edition_content(Path(source), options)
     fold = options.fold or leaflet.fold
     sheet = geometry.sheet(options.paper or leaflet.paper, fold, direction_for(leaflet.language))
     target = geometry.TARGETS[options.target or leaflet.target]
     fonts = Fonts(font_chain(leaflet.language))
     layout = lay_out(leaflet, sheet, fonts)
     offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
-    pages = prepare(layout, target, slug_text(leaflet, sheet, target), fonts, offset)
-    info = DocumentInfo(leaflet.title, leaflet.language, leaflet.subject, leaflet.author)
+    pages = prepare(layout, target, slug_text(leaflet, sheet, target), fonts, offset, draft=options.draft)
+    sizes = sorted({panel.body_size for panel in layout.panels.values()})
+    info = DocumentInfo(
+        ("DRAFT - " if options.draft else "") + leaflet.title,
+        leaflet.language,
+        leaflet.subject,
+        leaflet.author,
+        keywords=f"body text {' / '.join(f'{s:g}' for s in sizes)} pt",
+    )
     pdf = render_pdf(pages, info, fonts, cmyk=options.cmyk)
-    findings = preflight(Subject(leaflet, layout, fonts, target))
-    return Edition(leaflet, layout, target, tuple(findings), pdf)
+    findings = [Finding("warning", note) for note in notes] + preflight(Subject(leaflet, layout, fonts, target))
+    return Edition(leaflet, layout, target, tuple(findings), pdf, options.lang)
+
+
+def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]:
+    """The leaflet's model, translated when a language or PO file is asked for; plus notes on the translation."""
+    leaflet = load(source)
+    if not (options.lang or options.po):
+        return leaflet, []
+    po = options.po or source.parent / "translations" / f"{options.lang}.po"
+    if not po.is_file():
+        raise UsageError(
+            f"no translation file {po}; make one from the template written by 'leaflet extract', "
+            "or name another with --po"
+        )
+    translated, notes = translate(leaflet, po, draft=options.draft)
+    if options.lang:
+        translated = replace(translated, language=options.lang)
+    script_for(translated.language)  # a clear error now for a language with no bundled font
+    if translated.typography.fit is None:
+        translated = replace(translated, typography=replace(translated.typography, fit="shrink"))
+    return translated, notes
 
 
 def slug_text(leaflet: Leaflet, sheet: geometry.Sheet, target: geometry.Target) -> str:
@@ -102,7 +137,7 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
     edition = make(source, options)
     if edition.errors:
         raise LayoutError([str(f) for f in edition.errors])
-    path = options.output or default_output(source, edition.leaflet)
+    path = options.output or default_output(source, edition.leaflet, edition.lang)
     write_atomically(path, edition.pdf)
     return edition, path
 
@@ -124,9 +159,10 @@ def calibrate(options: Options = Options()) -> Path:
     return path
 
 
-def default_output(source: Path | str, leaflet: Leaflet) -> Path:
-    """`output/<leaflet id>.pdf`, beside the source."""
-    return Path(source).resolve().parent / "output" / f"{leaflet.id}.pdf"
+def default_output(source: Path | str, leaflet: Leaflet, lang: str | None = None) -> Path:
+    """`output/<leaflet id>.pdf` beside the source, or `output/<id>.<lang>.pdf` for a translation."""
+    name = f"{leaflet.id}.{lang}.pdf" if lang else f"{leaflet.id}.pdf"
+    return Path(source).resolve().parent / "output" / name
 
 
 def write_atomically(path: Path, data: bytes) -> None:

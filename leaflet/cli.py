@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__, geometry
+from .batch import EditionReport, build_all
 from .build import Edition, Options, build, calibrate, make
 from .content import load_printer
-from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError
+from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError, UsageError
+from .translation import extract, write_po
 from .units import to_mm
 
 DEFAULT_SOURCE = "content.yaml"
@@ -55,13 +58,29 @@ def parser() -> argparse.ArgumentParser:
         )
         group.add_argument("--printer", type=Path, metavar="FILE", help="printer profile with duplex_offset_mm: [X, Y]")
 
+    def language(sub: argparse.ArgumentParser, batch: bool = False) -> None:
+        group = sub.add_mutually_exclusive_group()
+        group.add_argument(
+            "--lang", metavar="CODE", help="translated edition from translations/CODE.po (pl, ar, zh-Hans...)"
+        )
+        if batch:
+            group.add_argument("--all-languages", action="store_true", help="the source and every translation")
+        sub.add_argument("--po", type=Path, metavar="FILE", help="read the translation from this PO file")
+        sub.add_argument("--draft", action="store_true", help="build unreviewed translations, marked DRAFT")
+
     build_cmd = command("build", "lay out the leaflet and write its PDF")
     build_cmd.add_argument("-o", "--output", type=Path, metavar="PDF", help="PDF to write (default output/<id>.pdf)")
     printing(build_cmd)
-    printing(command("check", "lay out the leaflet and report problems, writing nothing"))
+    language(build_cmd, batch=True)
+    check_cmd = command("check", "lay out the leaflet and report problems, writing nothing")
+    printing(check_cmd)
+    language(check_cmd)
     preview = command("preview", "write a PNG of each page into output/")
     preview.add_argument("--dpi", type=float, default=110, help="resolution of the PNGs (default 110)")
     printing(preview)
+    language(preview)
+    extract = command("extract", "write the PO template translators start from", source=True)
+    extract.add_argument("-o", "--output", type=Path, metavar="POT", help="default translations/<id>.pot")
     calibrate = command("calibrate", "write a test sheet to measure a printer's duplex offset", source=False)
     calibrate.add_argument("-o", "--output", type=Path, metavar="PDF", help="default output/calibration-<paper>.pdf")
     duplex(calibrate)
@@ -120,10 +139,15 @@ def _options(args: argparse.Namespace) -> Options:
         cmyk=getattr(args, "cmyk", False),
         duplex_offset_mm=_duplex_offset(args),
         output=getattr(args, "output", None),
+        lang=getattr(args, "lang", None),
+        po=getattr(args, "po", None),
+        draft=getattr(args, "draft", False),
     )
 
 
 def _build(args: argparse.Namespace, out: TextIO) -> int:
+    if args.all_languages:
+        return _build_all(args, out)
     edition, path = build(args.source, _options(args))
     print(f"wrote {_shown(path)}: {_summary(edition)}", file=out)
     _warnings(edition, out)
@@ -147,6 +171,42 @@ def _preview(args: argparse.Namespace, out: TextIO) -> int:
     folder = Path(args.source).resolve().parent / "output"
     for path in write_previews(edition.pdf, folder, edition.leaflet.id, args.dpi):
         print(f"wrote {_shown(path)}", file=out)
+    return EXIT_OK
+
+
+def _build_all(args: argparse.Namespace, out: TextIO) -> int:
+    if args.output or args.po:
+        raise UsageError("--all-languages names every PDF itself; leave out -o and --po")
+    source = Path(args.source)
+
+    def progress(report: EditionReport, done: int, total: int) -> None:
+        if report.path:
+            what = f"wrote {_shown(report.path)}"
+        else:
+            what = f"FAILED: {report.problems[0] if report.problems else 'see above'}"
+        print(f"[{done}/{total}] {report.name}: {what} ({report.seconds:.2f} s)", file=out, flush=True)
+
+    started = time.perf_counter()
+    reports = build_all(source, _options(args), progress)
+    print(f"\n{'edition':<10} {'pages':>5}  {'body':<12} {'warnings':>8} {'time':>7}  result", file=out)
+    for r in reports:
+        result = "ok" if not r.exit_code else f"failed ({len(r.problems)} problems)"
+        print(f"{r.name:<10} {r.pages:>5}  {r.body:<12} {r.warnings:>8} {r.seconds:>6.2f}s  {result}", file=out)
+    print(f"{len(reports)} editions in {time.perf_counter() - started:.2f} s", file=out)
+    for report in reports:
+        for problem in report.problems:
+            print(f"{report.name}: {problem}", file=out)
+    return max(r.exit_code for r in reports)
+
+
+def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    source = Path(args.source)
+    edition = make(source, _options(args))
+    room = {name: panel.fill_ratio for name, panel in edition.layout.panels.items()}
+    path = args.output or source.resolve().parent / "translations" / f"{edition.leaflet.id}.pot"
+    po = extract(edition.leaflet, room)
+    write_po(po, path)
+    print(f"wrote {_shown(path)}: {len(po)} strings to translate", file=out)
     return EXIT_OK
 
 
@@ -191,4 +251,4 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-_COMMANDS = {"build": _build, "check": _check, "preview": _preview, "calibrate": _calibrate}
+_COMMANDS = {"build": _build, "check": _check, "preview": _preview, "extract": _extract, "calibrate": _calibrate}

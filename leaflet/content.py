@@ -227,7 +227,7 @@ class _Reader:
 
     def typography(self, node: yaml.Node) -> m.Typography:
         found = self.mapping(node, "'typography'", (), ("body_max", "body_min", "fit"))
-        fit = self.choice(found.pop("fit"), "'fit'", FITS) if "fit" in found else "panel"
+        fit = self.choice(found.pop("fit"), "'fit'", FITS) if "fit" in found else None
         sizes = {key: self.number(value, f"'{key}'", 11, 24) for key, value in found.items()}
         result = m.Typography(**sizes, fit=fit)
         if result.body_min > result.body_max:

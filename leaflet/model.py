@@ -204,8 +204,9 @@ class Typography:
 
     body_max: float = 12.0
     body_min: float = 11.0
-    fit: str = "panel"
-    """'panel': each flow its largest size; 'shrink': one size for the whole edition."""
+    fit: str | None = None
+    """'panel': each flow its largest size; 'shrink': one size for the whole edition.
+    Unset, a source leaflet fits by panel and a translation shrinks (it runs longer)."""
 
 
 @dataclass(frozen=True)

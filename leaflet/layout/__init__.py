@@ -56,7 +56,7 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     script = script_for(leaflet.language)
     chains = _flows(leaflet)
     sizes = body_sizes(leaflet.typography)
-    if leaflet.typography.fit == "shrink":
+    if leaflet.typography.fit == "shrink":  # set for translations unless the YAML says otherwise
         for size in sizes:
             results = [_flow(chain, sheet, Typesetting(size, leaflet.theme, script), measure) for chain in chains]
             if not any(result.overflows for result in results):

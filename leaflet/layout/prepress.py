@@ -34,6 +34,9 @@ HAIRLINE = 0.25
 MARK_COLOUR = "#000000"
 FOLD_DASH = (3.0, 2.0)
 SLUG_TEXT_SIZE = 6.0
+DRAFT_TEXT = "DRAFT TRANSLATION - NOT FOR PATIENT USE"
+DRAFT_COLOUR = "#D5281B"
+"""NHS red: white bold text on it reaches 4.5:1."""
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,15 @@ def prepare(
     slug_text: str,
     measure: Measure,
     duplex_offset: tuple[float, float] = (0.0, 0.0),
+    draft: bool = False,
 ) -> tuple[PrintPage, ...]:
-    """Turn a laid-out sheet into pages for the target printer."""
+    """Turn a laid-out sheet into pages for the target printer; a draft is marked on every panel."""
     pages = []
     for index, page in enumerate(layout.sheet.pages):
         items = [item for panel in layout.page_panels(index) for item in panel.items]
         items = [_edge_artwork(item, page, layout.sheet, target) for item in items]
+        if draft:
+            items += [mark for panel in page.panels for mark in draft_mark(panel.box, measure)]
         shift = duplex_offset if index == 1 else (0.0, 0.0)
         pages.append(frame_page(page, layout.sheet, target, items, f"{slug_text} | {page.name} page", measure, shift))
     return tuple(pages)
@@ -84,6 +90,28 @@ def frame_page(
         placed += crop_marks(trim, bleed) + fold_marks(page, trim, bleed)
         placed.append(_slug_line(slug_text, trim, bleed, measure))
     return PrintPage(page.name, media, trim, bleed, tuple(placed))
+
+
+def draft_mark(panel: Box, measure: Measure) -> list[Item]:
+    """A red band across the top of a panel: an unreviewed translation must never pass for a final one.
+
+    It sits in the top margin, between 5.5 and 9.5 mm from the edge, over whatever is there.
+    """
+    size = 7.0
+    band = Box(panel.x0 + mm(5.5), panel.y1 - mm(9.5), panel.x1 - mm(5.5), panel.y1 - mm(5.5))
+    width = measure.width(DRAFT_TEXT, "bold", size)
+    text = TextRun(
+        x=(band.x0 + band.x1 - width) / 2,
+        baseline=band.y0 + (band.height - size * 0.7) / 2,
+        text=DRAFT_TEXT,
+        face="bold",
+        size=size,
+        colour="#FFFFFF",
+        width=width,
+        ascent=measure.ascent("bold", size),
+        descent=measure.descent("bold", size),
+    )
+    return [Rect(band, DRAFT_COLOUR), text]
 
 
 def crop_marks(trim: Box, bleed: Box) -> list[Item]:

@@ -34,6 +34,7 @@ class DocumentInfo:
     language: str
     subject: str = ""
     author: str = ""
+    keywords: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def render_pdf(pages: Sequence[PrintPage], info: DocumentInfo, fonts: Fonts, cmy
     canvas.setSubject(info.subject or info.title)
     canvas.setAuthor(info.author)
     canvas.setCreator(CREATOR)
+    canvas.setKeywords(info.keywords)
     canvas.setViewerPreference("Duplex", "/DuplexFlipShortEdge")
     canvas.setViewerPreference("DisplayDocTitle", "true")
     pen = _Pen(canvas, fonts, cmyk)
