@@ -35,9 +35,11 @@ class Finding:
 
 
 class Coverage(Protocol):
-    """What the checks ask of the fonts: which characters a face cannot draw."""
+    """What the checks ask of the fonts: which characters they cannot draw, and who could."""
 
-    def missing(self, text: str, face: str) -> set[str]: ...
+    def missing(self, text: str, role: str) -> set[str]: ...
+
+    def bundled_family_with(self, char: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -111,19 +113,26 @@ def type_size(subject: Subject) -> list[Finding]:
 
 
 def glyph_coverage(subject: Subject) -> list[Finding]:
-    """Every character has a glyph in the faces it may be set in: never an empty box."""
+    """Every character has a glyph in the edition's fonts: never an empty box, never a silent substitute."""
+    language = subject.leaflet.language
     findings = []
     for name, panel in subject.leaflet.panels.items():
         for block in panel.blocks:
             text = "".join(t.plain for t in block_texts(block))
             missing = subject.fonts.missing(text, "regular") | subject.fonts.missing(text, "bold")
             for char in sorted(missing):
+                family = subject.fonts.bundled_family_with(char)
+                hint = (
+                    f"the bundled font {family} has it: is the language right?"
+                    if family
+                    else "no bundled font has it: replace or delete the character"
+                )
                 findings.append(
                     Finding(
                         "error",
-                        f"no glyph for {char!r} (U+{ord(char):04X}, {unicodedata.name(char, 'unnamed')}) in the "
-                        f"{block.describe()} on panel '{name}'; it would print as an empty box: "
-                        "replace or delete the character",
+                        f"the {language} edition's fonts have no glyph for {char!r} (U+{ord(char):04X}, "
+                        f"{unicodedata.name(char, 'unnamed')}) in the {block.describe()} on panel '{name}'; "
+                        f"it would print as an empty box; {hint}",
                         str(block.where or ""),
                     )
                 )

@@ -215,8 +215,10 @@ def _split_long_word(word: list[_Piece], style: TextStyle, width: float, measure
         for char in piece.text:
             w = measure.width(char, piece.face, style.size)
             if used + w > width and chunks[-1]:
-                chunks.append([])
-                used = 0.0
+                # closing punctuation never starts a line: the character before it comes along
+                carried = [chunks[-1].pop()] if char in _NO_BREAK_BEFORE and len(chunks[-1]) > 1 else []
+                chunks.append(carried)
+                used = sum(measure.width(p.text, p.face, style.size) for p in carried)
             chunks[-1].append(_Piece(char, piece.face, piece.colour, piece.link))
             used += w
     return chunks

@@ -1,0 +1,254 @@
+"""Translated editions in other scripts, read back from the PDF: shaping, right to left, fonts, fit."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pdfplumber
+import polib
+import pypdf
+import pytest
+from fontTools.ttLib import TTFont
+
+from leaflet.build import Options, build
+from leaflet.layout.lines import TextStyle, set_text
+from leaflet.markup import parse_inline
+from leaflet.render import Fonts
+
+from .conftest import FIXTURES, MM
+from .test_cli import run
+
+MINI = FIXTURES / "mini" / "leaflet.yaml"
+LANGUAGES = ["ar", "ur", "bn", "zh-Hans", "pl"]
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("editions")
+    built = {}
+    for lang in LANGUAGES:
+        built[lang] = folder / f"mini.{lang}.pdf"
+        build(MINI, Options(lang=lang, output=built[lang]))
+    return built
+
+
+def notdef_glyphs(path: Path) -> list[str]:
+    """Characters drawn with glyph 0 (.notdef, an empty box): read from the embedded subsets themselves."""
+    found = []
+    reader = pypdf.PdfReader(path)
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            program = font["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+            cmap = TTFont(io.BytesIO(program)).getBestCmap() or {}
+            first = int(font["/FirstChar"])
+            used = [first + i for i, width in enumerate(font["/Widths"]) if width]
+            found += [f"{font['/BaseFont']} code {code}" for code in used if code and cmap.get(code) == ".notdef"]
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_glyph_exists_and_every_font_is_embedded(editions, lang):
+    assert notdef_glyphs(editions[lang]) == []
+    reader = pypdf.PdfReader(editions[lang])
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            assert "/FontFile2" in ref.get_object()["/FontDescriptor"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "font"), [("ar", "NotoNaskhArabic"), ("ur", "NotoNastaliqUrdu"), ("bn", "NotoSansBengali")]
+)
+def test_script_font_and_latin_fallback_are_both_used(editions, lang, font):
+    with pdfplumber.open(editions[lang]) as pdf:
+        names = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+    assert any(n.startswith(font) for n in names), names
+    assert any(n.startswith("NotoSans-") for n in names), names  # for "IPT", "IPT-UK", the web address
+
+
+def test_chinese_is_set_in_a_truetype_cjk_font_that_also_has_latin(editions):
+    with pdfplumber.open(editions["zh-Hans"]) as pdf:
+        names = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+    assert names == {"WenQuanYiMicroHei-0"}
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_right_to_left_editions_mirror_the_sheet(editions, lang):
+    with pdfplumber.open(editions[lang]) as pdf:
+        outside, inside = pdf.pages
+        banner = [c for c in outside.chars if c["text"] in "IPT" and c["size"] > 20]
+        assert banner and max(c["x1"] for c in banner) < 100 * MM  # the front cover is on the left
+        words = [c for c in inside.chars if c["size"] < 13 and c["text"].strip()]
+        assert min(c["x0"] for c in words) > 197 * MM  # inside-1 is the right-hand panel
+        assert pypdf.PdfReader(editions[lang]).trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_rtl_paragraph_starts_at_the_right_edge_with_its_first_word(editions, lang):
+    with pdfplumber.open(editions[lang]) as pdf:
+        page = pdf.pages[1]
+        body = [c for c in page.chars if c["text"].strip() and 11 <= c["size"] < 13 and c["x0"] > 200 * MM]
+    latin = sorted((c for c in body if c["text"] in "IPT"), key=lambda c: (round(c["top"]), c["x0"]))
+    first_word = latin[:3]
+    assert "".join(c["text"] for c in first_word) == "IPT"  # the paragraph opens with "IPT"
+    band = [c for c in body if first_word[0]["top"] - 2 < (c["top"] + c["bottom"]) / 2 < first_word[0]["bottom"] + 2]
+    assert max(c["x1"] for c in band) == pytest.approx(first_word[-1]["x1"], abs=0.5)  # nothing to its right
+    assert first_word[-1]["x1"] == pytest.approx((297 - 9) * MM, abs=1.0)  # flush with the right margin
+
+
+def test_arabic_lines_are_flush_right(editions):
+    with pdfplumber.open(editions["ar"]) as pdf:
+        page = pdf.pages[1]
+        body = [
+            c for c in page.chars
+            if 11 <= c["size"] < 13 and c["x0"] > 200 * MM and unicodedata.category(c["text"][0]) not in ("Mn", "Zs")
+        ]  # fmt: skip
+    lines: dict[int, list[dict]] = {}
+    for char in body:
+        lines.setdefault(round(char["matrix"][5] / 3), []).append(char)
+    right_edges = [max(c["x1"] for c in line) for line in lines.values() if len(line) > 3]
+    assert len(right_edges) >= 4
+    assert max(right_edges) - min(right_edges) < 1.5
+
+
+def test_arabic_letters_are_joined_and_right_to_left():
+    fonts = Fonts(("noto-naskh-arabic", "noto-sans"))
+    shaped = fonts.shape("العلاج", "noto-naskh-arabic:regular", 12)
+    glyphs = shaped.__shapeData__
+    assert [g.cluster for g in glyphs] == sorted((g.cluster for g in glyphs), reverse=True)  # visual order
+    assert str(shaped) != "العلاج"  # contextual forms replaced the isolated letters
+    lam_alef = fonts.shape("لا", "noto-naskh-arabic:regular", 12)
+    assert "ل" not in str(lam_alef) and "ا" not in str(lam_alef)  # the lam-alef form, not two letters
+
+
+def test_bengali_conjunct_is_one_glyph_and_vowel_sign_goes_first():
+    fonts = Fonts(("noto-sans-bengali", "noto-sans"))
+    conjunct = fonts.shape("ক্ষ", "noto-sans-bengali:regular", 12)  # ka + virama + ssa
+    assert len(conjunct.__shapeData__) == 1
+    kinu = fonts.shape("কি", "noto-sans-bengali:regular", 12)  # ka + vowel sign i, drawn before ka
+    assert [g.cluster for g in kinu.__shapeData__] == [0, 0]
+    assert kinu[0] != "ক"
+
+
+class Mono:
+    def segments(self, text, role):
+        return [(text, role)]
+
+    def width(self, text, face, size):
+        return len(text) * size
+
+    def ascent(self, face, size):
+        return size
+
+    def descent(self, face, size):
+        return 0.0
+
+
+def test_chinese_breaks_between_characters_but_never_before_closing_punctuation():
+    style = TextStyle(10, 14, "#000000", "#0000FF", breaks="characters")
+    for width in range(40, 200, 10):
+        text = set_text(
+            parse_inline("您和您的治疗师，就治疗重点达成一致。然后（IPT）开始。").spans, style, width, Mono()
+        )
+        starts = [r.text[0] for r in text.runs if r.x == 0]
+        ends = [r.text[-1] for r in text.runs]
+        assert not set(starts) & set("，。）：；、"), (width, starts)
+        assert "（" not in {line[-1] for line in ends}
+        assert "".join(r.text for r in text.runs) == "您和您的治疗师，就治疗重点达成一致。然后（IPT）开始。"
+
+
+def test_translation_round_trip_through_the_command_line(tmp_path):
+    shutil.copytree(MINI.parent, tmp_path / "mini")
+    source = tmp_path / "mini" / "leaflet.yaml"
+    assert run("extract", str(source))[0] == 0
+    template = polib.pofile(str(tmp_path / "mini" / "translations" / "mini.pot"))
+    for entry in template:
+        entry.msgstr = entry.msgid.replace("therapy", "terapia").replace("IPT is", "IPT jest")
+    template.metadata["Language"] = "pl"
+    template.save(str(tmp_path / "mini" / "translations" / "xx.po"))
+    code, out, err = run(
+        "build", str(source), "--lang", "pl", "--po", str(tmp_path / "mini" / "translations" / "xx.po")
+    )
+    assert code == 0, err
+    pdf = tmp_path / "mini" / "output" / "mini.pl.pdf"
+    with pdfplumber.open(pdf) as document:
+        text = " ".join(page.extract_text() for page in document.pages)
+    assert "IPT jest a focused terapia" in " ".join(text.split())
+    assert pypdf.PdfReader(pdf).trailer["/Root"]["/Lang"] == "pl"
+
+
+def fuzzy_copy(tmp_path: Path, lang: str = "pl") -> Path:
+    shutil.copytree(MINI.parent, tmp_path / "mini")
+    po = polib.pofile(str(tmp_path / "mini" / "translations" / f"{lang}.po"))
+    po[2].flags.append("fuzzy")
+    po[5].msgstr = ""
+    po.save()
+    return tmp_path / "mini" / "leaflet.yaml"
+
+
+def test_fuzzy_and_missing_entries_block_a_final_edition(tmp_path):
+    source = fuzzy_copy(tmp_path)
+    code, _, err = run("build", str(source), "--lang", "pl")
+    assert code == 1
+    assert "fuzzy entry 'flap/0.steps/0/title'" in err and "missing translation for" in err
+    assert "pl.po:" in err and "--draft" in err
+    assert not (tmp_path / "mini" / "output" / "mini.pl.pdf").exists()
+
+
+def test_draft_builds_and_marks_every_panel(tmp_path):
+    source = fuzzy_copy(tmp_path)
+    code, out, _ = run("build", str(source), "--lang", "pl", "--draft")
+    assert code == 0
+    assert "warning:" in out
+    pdf = tmp_path / "mini" / "output" / "mini.pl.pdf"
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            lines = page.extract_text().splitlines()
+            assert sum("DRAFT TRANSLATION - NOT FOR PATIENT USE" in line for line in lines) >= 1
+            marks = [c for c in page.chars if c["text"] == "D" and c["size"] == 7]
+            assert len(marks) == 3  # one band on each panel
+    assert pypdf.PdfReader(pdf).metadata.title.startswith("DRAFT")
+
+
+def test_a_character_the_edition_fonts_lack_names_language_block_and_the_font_that_has_it(tmp_path):
+    shutil.copytree(MINI.parent, tmp_path / "mini")
+    po_path = tmp_path / "mini" / "translations" / "ar.po"
+    po = polib.pofile(str(po_path))
+    po.find("Grief and loss", by="msgid").msgstr = "الحزن ক"
+    po.save()
+    code, _, err = run("build", str(tmp_path / "mini" / "leaflet.yaml"), "--lang", "ar")
+    assert code == 1
+    assert "the ar edition's fonts have no glyph for 'ক' (U+0995, BENGALI LETTER KA) in the bullets" in err
+    assert "panel 'inside-1'" in err and "noto-sans-bengali has it" in err
+
+
+def test_translation_that_runs_long_shrinks_the_whole_edition_but_not_below_the_floor(tmp_path):
+    shutil.copytree(MINI.parent, tmp_path / "mini")
+    po_path = tmp_path / "mini" / "translations" / "pl.po"
+    po = polib.pofile(str(po_path))
+    entry = po.find("Your therapist will discuss medication with you.", by="msgid")
+    entry.msgstr = " ".join(["Terapeuta omówi z Tobą leki i ich działanie."] * 30)
+    po.save()
+    out = tmp_path / "long.pdf"
+    edition, _ = build(tmp_path / "mini" / "leaflet.yaml", Options(lang="pl", output=out))
+    sizes = {panel.body_size for panel in edition.layout.panels.values()}
+    assert len(sizes) == 1 and 11 <= sizes.pop() < 12  # one size for the whole edition
+    assert "body text" in pypdf.PdfReader(out).metadata["/Keywords"]
+    entry.msgstr = " ".join(["Terapeuta omówi z Tobą leki i ich działanie."] * 80)
+    po.save()
+    code, _, err = run("build", str(tmp_path / "mini" / "leaflet.yaml"), "--lang", "pl", "-o", str(out))
+    assert code == 1 and "panel 'back' overflows by" in err and "at 11 pt" in err
+
+
+def test_all_languages_builds_every_edition_in_parallel(tmp_path):
+    shutil.copytree(MINI.parent, tmp_path / "mini")
+    code, out, _ = run("build", str(tmp_path / "mini" / "leaflet.yaml"), "--all-languages")
+    assert code == 0, out
+    built = sorted(p.name for p in (tmp_path / "mini" / "output").glob("*.pdf"))
+    assert built == ["mini.ar.pdf", "mini.bn.pdf", "mini.pdf", "mini.pl.pdf", "mini.ur.pdf", "mini.zh-Hans.pdf"]
+    assert out.count("] ") >= 6 and "6 editions in" in out
+    for lang in ("ar", "zh-Hans", "source"):
+        assert any(line.startswith(lang) and line.rstrip().endswith("ok") for line in out.splitlines())
