@@ -145,7 +145,7 @@ def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[
                 words.append(_Word())
                 continue
             for chunk, joined in _chunks(part, style.breaks):
-                if joined and words[-1].pieces:
+                if joined and words[-1].pieces and not _glued(words[-1].pieces[-1].text[-1], chunk[0]):
                     words.append(_Word(joined=True))
                 for text, face in measure.segments(chunk, role):
                     words[-1].pieces.append(_Piece(text, face, colour, span.link))
@@ -161,13 +161,18 @@ def _chunks(part: str, breaks: str) -> list[tuple[str, bool]]:
         return [(part, False)]
     chunks: list[tuple[str, bool]] = []
     for char in part:
-        glued = chunks and (char in _NO_BREAK_BEFORE or chunks[-1][0][-1] in _NO_BREAK_AFTER)
-        latin_run = chunks and char.isascii() and char.isalnum() and chunks[-1][0][-1].isascii()
-        if glued or latin_run:
+        if chunks and _glued(chunks[-1][0][-1], char):
             chunks[-1] = (chunks[-1][0] + char, chunks[-1][1])
         else:
             chunks.append((char, True))
     return chunks
+
+
+def _glued(before: str, after: str) -> bool:
+    """No line break between these two characters: kinsoku, or inside a Latin word such as 'IPT-UK'."""
+    if after in _NO_BREAK_BEFORE or before in _NO_BREAK_AFTER:
+        return True
+    return before.isascii() and after.isascii() and not before.isspace() and not after.isspace()
 
 
 def _break_lines(words: list[_Word], style: TextStyle, width: float, measure: Measure) -> list[list[_Piece]]:

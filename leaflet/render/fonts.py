@@ -85,6 +85,11 @@ class Fonts:
         """The ReportLab name of a face ('family:role'), registering its file on first use."""
         return self._font(face).fontName
 
+    def synthetic_bold(self, face: str) -> bool:
+        """True for bold text in a family with one weight: it is drawn with a thin outline to embolden it."""
+        family, _, role = face.partition(":")
+        return role == "bold" and FAMILIES[family].bold == FAMILIES[family].regular
+
     def shaped(self, face: str) -> bool:
         return ":" in face and FAMILIES[face.split(":")[0]].shaping
 

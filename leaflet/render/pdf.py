@@ -26,6 +26,8 @@ from .fonts import Fonts
 from .qr import qr_modules
 
 CREATOR = "leaflet"
+SYNTHETIC_BOLD_STROKE = 0.035
+"""Outline width, as a share of the type size, that makes a regular weight read as bold."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,11 @@ def _text(pen: _Pen, run: TextRun) -> None:
     pen.canvas.setFillColor(pen.colour(run.colour))
     text = pen.canvas.beginText(run.x, run.baseline)
     text.setFont(pen.fonts.font_name(run.face), run.size)
+    emboldened = ":" in run.face and pen.fonts.synthetic_bold(run.face)
+    if emboldened:  # fill and stroke: a font with no bold weight still sets headings apart
+        pen.canvas.setStrokeColor(pen.colour(run.colour))
+        pen.canvas.setLineWidth(run.size * SYNTHETIC_BOLD_STROKE)
+        text.setTextRenderMode(2)
     shaped = pen.fonts.shape(run.text, run.face, run.size)
     glyphs = getattr(shaped, "__shapeData__", None)
     if glyphs is None:
@@ -105,6 +112,8 @@ def _text(pen: _Pen, run: TextRun) -> None:
             text.setTextOrigin(x + glyph.x_offset * scale, run.baseline + glyph.y_offset * scale)
             text.textOut(str(char))
             x += glyph.x_advance * scale
+    if emboldened:
+        text.setTextRenderMode(0)
     pen.canvas.drawText(text)
 
 
