@@ -16,7 +16,9 @@ Exit status is 0 whatever the figures, so a slow machine does not break
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -35,6 +37,8 @@ RATIO_TARGET = 1.2
 """The target: a whole build may cost at most this many floors."""
 
 WARM_TARGET_MS = 60.0
+BATCH_TARGET = 0.6
+"""All editions in one parallel build, against the sum of their single builds, on two cores."""
 """The target for a warm in-process build, start-up and imports excluded."""
 
 
@@ -117,6 +121,39 @@ def warm_build(calls: int) -> Timings:
     return time_calls(lambda: make(SOURCE), calls)
 
 
+def batch_commands(workdir: Path) -> tuple[list[list[str]], list[str]]:
+    """One build per edition (the demo translations are drafts), and the one parallel build of them all.
+
+    Both run on a copy of the leaflet and its translations, so output/ is left alone.
+    """
+    from leaflet.batch import languages
+
+    project = workdir / "batch"
+    (project / "translations").mkdir(parents=True)
+    shutil.copy(SOURCE, project / "content.yaml")
+    for po in (ROOT / "translations").glob("*.po"):
+        shutil.copy(po, project / "translations" / po.name)
+    source = str(project / "content.yaml")
+    build = [sys.executable, "-m", "leaflet", "build", source]
+    singles = [[*build, "-o", str(workdir / "single.pdf")]]
+    singles += [
+        [*build, "--lang", lang, "--draft", "-o", str(workdir / f"single.{lang}.pdf")]
+        for lang in languages(project / "content.yaml")
+    ]
+    return singles, [*build, "--all-languages", "--draft"]
+
+
+def batch_timings(workdir: Path, rounds: int) -> tuple[Timings, Timings, int]:
+    """Alternate the sum of single builds with the batch build; return both, and the number of editions."""
+    singles, batch = batch_commands(workdir)
+    run(batch)
+    summed, together = [], []
+    for _ in range(rounds):
+        summed.append(sum(run(command) for command in singles))
+        together.append(run(batch))
+    return Timings(summed), Timings(together), len(singles)
+
+
 def peak_memory_mb(command: Sequence[str]) -> float | None:
     """Peak resident memory of one run of `command`, in MB, or None without GNU time.
 
@@ -135,6 +172,19 @@ def peak_memory_mb(command: Sequence[str]) -> float | None:
 def verdict(passed: bool) -> str:
     """A word a reader finds at a glance at the end of a target line."""
     return "PASS" if passed else "FAIL"
+
+
+def batch_report(summed: Timings, together: Timings, editions: int) -> tuple[str, bool]:
+    """The batch lines of the results, and whether the batch target was met."""
+    ratio = together.median_ms / summed.median_ms
+    passed = ratio <= BATCH_TARGET
+    return "\n".join([
+        "",
+        f"{editions} editions, {len(summed.seconds)} rounds on {os.cpu_count()} cores:",
+        f"{'sum of single builds':<24}{summed.median_ms:>7.0f} ms",
+        f"{'--all-languages':<24}{together.median_ms:>7.0f} ms",
+        f"{'batch / singles':<24}{f'{ratio:.2f}x':>10}   target <= {BATCH_TARGET:.2f}x   {verdict(passed)}",
+    ]), passed  # fmt: skip
 
 
 def report(
@@ -172,6 +222,7 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--calls", type=int, default=30, help="timed warm make() calls (default 30)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs")
+    parser.add_argument("--batch-rounds", type=int, default=3, help="rounds of the all-editions figure (0 skips it)")
     args = parser.parse_args(argv)
     if args.rounds < 1 or args.calls < 1:
         parser.error("--rounds and --calls must be at least 1")
@@ -184,9 +235,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         cmds = commands(Path(workdir))
         timings = alternate(cmds, args.rounds)
         memory = {} if args.no_memory else {name: peak_memory_mb(command) for name, command in cmds.items()}
+        batch = batch_timings(Path(workdir), args.batch_rounds) if args.batch_rounds else None
     warm = warm_build(args.calls)
     table, passed = report(timings, warm, memory, RATIO_TARGET, WARM_TARGET_MS)
     print(table)
+    if batch:
+        lines, batch_passed = batch_report(*batch)
+        print(lines)
+        passed = passed and batch_passed
     return 1 if args.strict and not passed else 0
 
 

@@ -93,10 +93,11 @@ def make(source: Path | str, options: Options = Options()) -> Edition:
     fonts = Fonts(font_chain(leaflet.language))
     layout = lay_out(leaflet, sheet, fonts)
     offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
-    pages = prepare(layout, target, slug_text(leaflet, sheet, target), fonts, offset, draft=options.draft)
+    draft = options.draft and bool(options.lang or options.po)  # only a translation can be a draft
+    pages = prepare(layout, target, slug_text(leaflet, sheet, target), fonts, offset, draft=draft)
     sizes = sorted({panel.body_size for panel in layout.panels.values()})
     info = DocumentInfo(
-        ("DRAFT - " if options.draft else "") + leaflet.title,
+        ("DRAFT - " if draft else "") + leaflet.title,
         leaflet.language,
         leaflet.subject,
         leaflet.author,

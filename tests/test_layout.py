@@ -247,3 +247,13 @@ def test_banner_at_the_top_runs_to_the_trim_edge():
     band = next(i for i in panel.items if not isinstance(i, TextRun))
     assert band.box.y1 == pytest.approx(panel.place.box.y1)
     assert (band.box.x0, band.box.x1) == pytest.approx((panel.place.box.x0, panel.place.box.x1))
+
+
+def test_text_that_moves_on_is_laid_out_at_the_width_of_its_new_panel():
+    # inside-2 is 100 mm wide, inside-3 only 97 mm: what moves on must be re-broken for the narrower column
+    layout = lay_out(continued(paragraphs(8, words=40, indent="      ")), sheet("a4"), MonoMeasure())
+    narrow = layout.panels["inside-3"]
+    runs = [r for r in narrow.items if isinstance(r, TextRun)]
+    assert runs, "some text moved on to inside-3"
+    assert max(r.x + r.width for r in runs) <= narrow.place.content.x1 + 0.01
+    assert max(r.x + r.width for r in runs) > narrow.place.content.x1 - 40  # and it does use the width

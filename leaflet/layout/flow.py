@@ -57,11 +57,15 @@ def flow(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measu
     (the fullest panel as empty as possible), so that a continued text does not
     leave one panel crammed and the next half empty.
     """
-    laid_by_panel = [
-        [lay_block(block, _column(place), ts, measure) for block in panel.blocks]
-        for panel, place in zip(panels, places)
-    ]
-    chain = _Chain(laid_by_panel, places)
+    blocks = [block for panel in panels for block in panel.blocks]
+    own_starts = [sum(len(panel.blocks) for panel in panels[:k]) for k in range(len(panels))]
+    # each block is laid out at the width of every panel it may land in: its own or a later one
+    laid = [
+        [lay_block(block, _column(place), ts, measure) if index < _end(own_starts, k, len(blocks)) else None
+         for index, block in enumerate(blocks)]
+        for k, place in enumerate(places)
+    ]  # fmt: skip
+    chain = _Chain(laid, own_starts, places)
     columns = chain.most_even()
     overflows: tuple[Overflow, ...] = ()
     if columns is None:
@@ -71,6 +75,9 @@ def flow(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measu
             for column, place in zip(columns, places)
             if column and not _fits(column, place)
         )
+    placed = [laid.block for column in columns for laid in column]
+    if placed != blocks:  # nothing may be lost, doubled or reordered on the way to the page
+        raise RuntimeError(f"panel flow placed {len(placed)} of {len(blocks)} blocks")
     results = tuple(
         PanelLayout(place, _place(column, place), ts.body, min(_height(column), place.content.height))
         for column, place in zip(columns, places)
@@ -78,34 +85,48 @@ def flow(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measu
     return FlowResult(results, overflows)
 
 
+def _end(own_starts: list[int], panel: int, count: int) -> int:
+    """Blocks of later panels never move back: panel k takes blocks before panel k+1's own."""
+    return own_starts[panel + 1] if panel + 1 < len(own_starts) else count
+
+
 class _Chain:
     """The blocks of a chain of panels in order, and where each panel's own blocks begin.
 
-    A share-out is a list of cut points: panel k takes blocks[cuts[k]:cuts[k + 1]].
-    Heights of runs of blocks come from prefix sums, so trying a cut costs nothing.
+    A share-out is a list of cut points: panel k takes blocks[cuts[k]:cuts[k + 1]], laid
+    out at panel k's width. Heights of runs of blocks come from prefix sums per panel,
+    so trying a cut costs nothing.
     """
 
-    def __init__(self, laid_by_panel: list[list[Laid]], places: list[PanelPlace]) -> None:
-        self.blocks = [laid for group in laid_by_panel for laid in group]
+    def __init__(self, laid: list[list[Laid | None]], own_starts: list[int], places: list[PanelPlace]) -> None:
+        self.laid = laid
+        self.count = len(laid[0])
         self.places = places
-        self.own_starts = [sum(len(group) for group in laid_by_panel[:k]) for k in range(len(places))]
+        self.own_starts = own_starts
         self._memo: dict[tuple[int, int], tuple[tuple[float, ...], tuple[int, ...]] | None] = {}
-        self._heights = [0.0]
-        self._gaps = [0.0]
-        for index, laid in enumerate(self.blocks):
-            self._heights.append(self._heights[-1] + laid.height)
-            following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-            self._gaps.append(self._gaps[-1] + (_gap(laid, following) if following else 0.0))
+        self._heights: list[list[float]] = []
+        self._gaps: list[list[float]] = []
+        for row in laid:
+            heights, gaps = [0.0], [0.0]
+            for index, block in enumerate(row):
+                following = row[index + 1] if index + 1 < len(row) else None
+                heights.append(heights[-1] + (block.height if block else 0.0))
+                gaps.append(gaps[-1] + (_gap(block, following) if block and following else 0.0))
+            self._heights.append(heights)
+            self._gaps.append(gaps)
 
-    def height(self, begin: int, end: int) -> float:
-        """Height of blocks[begin:end] stacked with their gaps."""
+    def blocks(self, panel: int, begin: int, end: int) -> list[Laid]:
+        return [laid for laid in self.laid[panel][begin:end] if laid is not None]
+
+    def height(self, panel: int, begin: int, end: int) -> float:
+        """Height of blocks[begin:end] laid out for `panel`, stacked with their gaps."""
         if end <= begin:
             return 0.0
-        return self._heights[end] - self._heights[begin] + self._gaps[end - 1] - self._gaps[begin]
+        heights, gaps = self._heights[panel], self._gaps[panel]
+        return heights[end] - heights[begin] + gaps[end - 1] - gaps[begin]
 
     def latest_end(self, panel: int) -> int:
-        """Blocks of later panels never move back, so panel k ends at most where panel k+1's own begin."""
-        return len(self.blocks) if panel == len(self.places) - 1 else self.own_starts[panel + 1]
+        return _end(self.own_starts, panel, self.count)
 
     def most_even(self) -> list[list[Laid]] | None:
         """The fitting share-out whose fullest panel is least full, or None if none fits."""
@@ -113,7 +134,7 @@ class _Chain:
         if best is None:
             return None
         cuts = [0, *best[1]]
-        return [self.blocks[a:b] for a, b in zip(cuts, cuts[1:])]
+        return [self.blocks(k, a, b) for k, (a, b) in enumerate(zip(cuts, cuts[1:]))]
 
     def _best(self, panel: int, begin: int) -> tuple[tuple[float, ...], tuple[int, ...]] | None:
         """(score, ends) for panels panel.. given that they start at block `begin`; memoised."""
@@ -126,12 +147,12 @@ class _Chain:
         available = self.places[panel].content.height
         last = panel == len(self.places) - 1
         best = None
-        ends = [len(self.blocks)] if last else range(begin, self.latest_end(panel) + 1)
+        ends = [self.count] if last else range(begin, self.latest_end(panel) + 1)
         for end in ends:
-            fill = self.height(begin, end) / available
+            fill = self.height(panel, begin, end) / available
             if fill > 1 + 1e-4:
                 break
-            if begin < end < len(self.blocks) and self.blocks[end - 1].keep_with_next:
+            if begin < end < self.count and self.laid[panel][end - 1].keep_with_next:
                 continue  # a heading never ends a panel without its text
             if last:
                 candidate = ((round(fill, 3), -fill), (end,))
@@ -147,19 +168,21 @@ class _Chain:
 
     def in_order(self) -> list[list[Laid]]:
         """Fill panels in order, for when nothing fits: each keeps what overflows it, to report."""
-        columns: list[list[Laid]] = [[] for _ in self.places]
+        taken: list[list[int]] = [[] for _ in self.places]
         current = 0
-        for index, laid in enumerate(self.blocks):
+        for index in range(self.count):
             while current + 1 < len(self.places) and index >= self.own_starts[current + 1]:
                 current += 1
-            column = columns[current]
+            column = [self.laid[current][i] for i in taken[current]]
+            laid = self.laid[current][index]
             if column and not _fits([*column, laid], self.places[current]) and current + 1 < len(self.places):
-                carried = _carried_headings(column)
-                del column[len(column) - len(carried) :]
+                carried = len(_carried_headings(column))
+                moving = taken[current][len(column) - carried :]
+                del taken[current][len(column) - carried :]
                 current += 1
-                columns[current].extend(carried)
-            columns[current].append(laid)
-        return columns
+                taken[current].extend(moving)  # laid out again at the next panel's width
+            taken[current].append(index)
+        return [[self.laid[k][i] for i in indexes] for k, indexes in enumerate(taken)]
 
 
 def _first_misfit(column: list[Laid], place: PanelPlace) -> Laid:
