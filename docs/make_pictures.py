@@ -532,7 +532,7 @@ def page_previews(source: Path, folder: Path, dpi: float = PREVIEW_DPI) -> list[
             "the leaflet fails its checks, so no previews were drawn:\n"
             + "\n".join(str(finding) for finding in edition.errors)
         )
-    return write_previews(edition.pdf, folder, edition.leaflet.id, dpi=dpi)
+    return write_previews(edition.pdf, folder, edition.leaflet.id, dpi, PALETTE_COLOURS)
 
 
 def press_preview(source: Path, path: Path, dpi: float = PREVIEW_DPI) -> Path:
@@ -550,7 +550,21 @@ def calibration_previews(folder: Path, dpi: float = PREVIEW_DPI) -> list[Path]:
     """Both sides of the duplex calibration sheet."""
     with tempfile.TemporaryDirectory() as scratch:
         pdf = calibrate(Options(output=Path(scratch) / "calibration.pdf")).read_bytes()
-    return write_previews(pdf, folder, "calibration", dpi=dpi)
+    return write_previews(pdf, folder, "calibration", dpi, PALETTE_COLOURS)
+
+
+def edition_previews(source: Path, folder: Path, dpi: float = PREVIEW_DPI) -> list[Path]:
+    """Both pages of every demo translation, built as drafts (they are not clinically reviewed)."""
+    from leaflet.batch import languages
+
+    written = []
+    for lang in languages(source):
+        edition = make(source, Options(lang=lang, draft=True))
+        if edition.errors:
+            print(f"skipped the {lang} previews: {edition.errors[0]}")
+            continue
+        written += write_previews(edition.pdf, folder, f"{edition.leaflet.id}.{lang}", dpi, PALETTE_COLOURS)
+    return written
 
 
 def main() -> int:
@@ -561,6 +575,7 @@ def main() -> int:
     written += page_previews(SOURCE, DOCS)
     written.append(press_preview(SOURCE, DOCS / "press-outside.png"))
     written += calibration_previews(DOCS)
+    written += edition_previews(SOURCE, DOCS)
     for path in written:
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
     return 0

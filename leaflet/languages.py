@@ -33,7 +33,7 @@ SCRIPTS: dict[str, Script] = {
     "Cyrl": Script("Cyrl", "ltr", "noto-sans", 1.0, "spaces"),
     "Grek": Script("Grek", "ltr", "noto-sans", 1.0, "spaces"),
     "Arab": Script("Arab", "rtl", "noto-naskh-arabic", 1.2, "spaces"),
-    "Aran": Script("Aran", "rtl", "noto-nastaliq-urdu", 1.75, "spaces"),
+    "Aran": Script("Aran", "rtl", "noto-nastaliq-urdu", 1.55, "spaces"),
     "Beng": Script("Beng", "ltr", "noto-sans-bengali", 1.12, "spaces"),
     "Guru": Script("Guru", "ltr", "noto-sans-gurmukhi", 1.12, "spaces"),
     "Deva": Script("Deva", "ltr", "noto-sans-devanagari", 1.12, "spaces"),
