@@ -24,11 +24,9 @@ from .content import load
 from .errors import LayoutError, UsageError
 from .languages import direction_for, font_chain, script_for
 from .layout import Layout, lay_out
-from .layout.calibration import calibration_pages
 from .layout.prepress import describe, frame_page, prepare
 from .model import Leaflet
 from .render import DocumentInfo, Fonts, render_pdf
-from .translation import translate
 from .units import mm
 
 
@@ -119,6 +117,9 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]
             f"no translation file {po}; make one from the template written by 'leaflet extract', "
             "or name another with --po"
         )
+
+    from .translation import translate  # polib is only needed for translated editions
+
     translated, notes = translate(leaflet, po, draft=options.draft)
     if options.lang:
         translated = replace(translated, language=options.lang)
@@ -145,6 +146,8 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
 
 def calibrate(options: Options = Options()) -> Path:
     """Write the duplex calibration sheet for a paper and fold; return its path."""
+    from .layout.calibration import calibration_pages  # only the calibrate command draws this sheet
+
     sheet = geometry.sheet(options.paper or "a4", options.fold or "roll")
     fonts = Fonts()
     office = geometry.TARGETS["office"]

@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, geometry
-from .batch import EditionReport, build_all
 from .build import Edition, Options, build, calibrate, make
 from .content import load_printer
 from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError, UsageError
-from .translation import extract, write_po
 from .units import to_mm
 
 DEFAULT_SOURCE = "content.yaml"
@@ -175,6 +173,9 @@ def _preview(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _build_all(args: argparse.Namespace, out: TextIO) -> int:
+    # worker processes cost start-up time only the batch build should pay
+    from .batch import EditionReport, build_all
+
     if args.output or args.po:
         raise UsageError("--all-languages names every PDF itself; leave out -o and --po")
     source = Path(args.source)
@@ -200,6 +201,8 @@ def _build_all(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    from .translation import extract, write_po  # polib is only needed for translations
+
     source = Path(args.source)
     edition = make(source, _options(args))
     room = {name: panel.fill_ratio for name, panel in edition.layout.panels.items()}

@@ -8,7 +8,6 @@ fonts, paper sizes in points, or drawing.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -421,6 +420,8 @@ _BLOCK_READERS: dict[str, Callable[[_Reader, yaml.Node, Location], m.Block]] = {
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    import difflib  # only a mistake pays for it
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if close:
         return f"; did you mean '{close[0]}'?"

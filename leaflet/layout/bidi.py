@@ -9,12 +9,21 @@ reordering works on whole runs so that each run can be shaped as one piece.
 
 from __future__ import annotations
 
-from bidi import algorithm as uax9
-from bidi.mirror import MIRRORED
+from functools import cache
+from types import ModuleType
+
+
+@cache
+def _uax9() -> ModuleType:
+    """python-bidi's algorithm, loaded on the first right-to-left line: most editions never need it."""
+    from bidi import algorithm
+
+    return algorithm
 
 
 def embedding_levels(text: str, direction: str) -> list[int]:
     """The resolved embedding level of every character (odd: right to left)."""
+    uax9 = _uax9()
     storage = uax9.get_empty_storage()
     storage["base_level"] = 1 if direction == "rtl" else 0
     storage["base_dir"] = "R" if direction == "rtl" else "L"
@@ -58,4 +67,6 @@ def visual_order(levels: list[int]) -> list[int]:
 
 def mirrored(text: str) -> str:
     """Brackets and similar characters as they look in right-to-left text (rule L4)."""
+    from bidi.mirror import MIRRORED  # a plain table; loaded with the algorithm it belongs to
+
     return "".join(MIRRORED.get(char, char) for char in text)

@@ -89,7 +89,7 @@ class Column:
     outset_right: float = 0.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Laid:
     """A block laid out: what to draw, how tall it is, and how it sits among others."""
 

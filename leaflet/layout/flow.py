@@ -17,7 +17,7 @@ from .items import Item, Rect
 from .lines import Measure
 
 
-@dataclass(frozen=True)
+@dataclass
 class Overflow:
     """Content that does not fit: where, which block first, and by how much (points)."""
 
@@ -26,7 +26,7 @@ class Overflow:
     amount: float
 
 
-@dataclass(frozen=True)
+@dataclass
 class PanelLayout:
     """A panel's finished content: page items plus how full the panel is."""
 
@@ -44,7 +44,7 @@ class PanelLayout:
         return self.used / self.place.content.height
 
 
-@dataclass(frozen=True)
+@dataclass
 class FlowResult:
     panels: tuple[PanelLayout, ...]
     overflows: tuple[Overflow, ...]

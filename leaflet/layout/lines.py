@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from ..model import Span
@@ -50,7 +51,7 @@ class TextStyle:
         return self.bold_face if span.bold else self.face
 
 
-@dataclass(frozen=True)
+@dataclass
 class SetText:
     """Text broken into lines; runs are placed with the block's top-left at (0, 0), y up."""
 
@@ -60,7 +61,7 @@ class SetText:
     widest: float
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Piece:
     text: str
     face: str
@@ -92,7 +93,7 @@ _RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure) -> SetText:
     """Break `spans` into lines no wider than `width` and position every run."""
-    lines = _break_lines(_words(spans, style, measure), style, width, measure)
+    lines = _break_lines(_cached_words(spans, style, measure), style, width, measure)
     runs: list[TextRun] = []
     widest = 0.0
     for index, line in enumerate(lines):
@@ -129,6 +130,22 @@ def _first_baseline(style: TextStyle) -> float:
     The font's full ascent (1.07 em) would leave a visible gap above every block.
     """
     return (style.leading - style.size) / 2 + style.size * 0.8
+
+
+def _cached_words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[_Word]:
+    """The words of a text, worked out once: a block is set at several sizes and widths while fitting.
+
+    Words do not depend on the size or the width, so neither is part of the key.
+    """
+    return _words_of(spans, style.face, style.bold_face, style.colour, style.link_colour, style.breaks, measure)
+
+
+@lru_cache(maxsize=4096)
+def _words_of(
+    spans: tuple[Span, ...], face: str, bold_face: str, colour: str, link_colour: str, breaks: str, measure: Measure
+) -> list[_Word]:
+    style = TextStyle(0, 0, colour, link_colour, face=face, bold_face=bold_face, breaks=breaks)
+    return _words(spans, style, measure)
 
 
 def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[_Word]:

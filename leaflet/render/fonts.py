@@ -145,7 +145,7 @@ class Fonts:
 
     def missing(self, text: str, role: str) -> set[str]:
         """Characters no family of the chain can draw (they would print as empty boxes)."""
-        return {c for c in text if not c.isspace() and not any(self._has(f, c) for f in self.chain)}
+        return {c for c in set(text) if not c.isspace() and not any(self._has(f, c) for f in self.chain)}
 
     def bundled_family_with(self, char: str) -> str | None:
         """Which bundled family has a glyph for the character, for the message when none in the chain does."""
