@@ -252,3 +252,46 @@ def test_all_languages_builds_every_edition_in_parallel(tmp_path):
     assert out.count("] ") >= 6 and "6 editions in" in out
     for lang in ("ar", "zh-Hans", "source"):
         assert any(line.startswith(lang) and line.rstrip().endswith("ok") for line in out.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("language", "script", "direction", "family"),
+    [
+        ("pl", "Latn", "ltr", "noto-sans"),
+        ("ru", "Cyrl", "ltr", "noto-sans"),
+        ("ar", "Arab", "rtl", "noto-naskh-arabic"),
+        ("fa", "Arab", "rtl", "noto-naskh-arabic"),
+        ("ur", "Aran", "rtl", "noto-nastaliq-urdu"),
+        ("pa", "Guru", "ltr", "noto-sans-gurmukhi"),
+        ("pa-Arab", "Aran", "rtl", "noto-nastaliq-urdu"),
+        ("hi", "Deva", "ltr", "noto-sans-devanagari"),
+        ("zh-Hans", "Hans", "ltr", "wqy-microhei"),
+    ],
+)
+def test_language_picks_script_direction_and_font(language, script, direction, family):
+    from leaflet.languages import script_for
+
+    found = script_for(language)
+    assert (found.code, found.direction, found.family) == (script, direction, family)
+
+
+def test_an_unsupported_script_is_a_clear_usage_error():
+    from leaflet.errors import UsageError
+    from leaflet.languages import script_for
+
+    with pytest.raises(UsageError, match="no bundled font sets the Hant script"):
+        script_for("zh-Hant")
+
+
+def test_noto_sans_covers_the_latin_cyrillic_and_greek_letters_of_the_languages_clinics_need():
+    letters = "ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ ăâîșț ĂÂÎȘȚ çğıöşü İĞŞ ąčęėįšųūž ãõçáéíóú ñ Привет мир Ελληνικά"
+    assert Fonts(("noto-sans",)).missing(letters, "regular") == set()
+
+
+@pytest.mark.parametrize(
+    ("family", "text"),
+    [("noto-sans-gurmukhi", "ਪ੍ਰ"), ("noto-sans-devanagari", "क्ष")],  # conjuncts in Punjabi and Hindi
+)
+def test_gurmukhi_and_devanagari_conjuncts_form(family, text):
+    shaped = Fonts((family, "noto-sans")).shape(text, f"{family}:regular", 12)
+    assert len(shaped.__shapeData__) < len(text)
