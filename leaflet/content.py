@@ -8,6 +8,7 @@ fonts, paper sizes in points, or drawing.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ import yaml
 from . import model as m
 from .errors import Location, SourceError
 from .geometry import FOLDS, PAPERS, TARGETS
+from .languages import FONT_FAMILIES
 from .markup import MarkupError, parse_inline
 
 try:  # the C parser is several times faster and gives the same marks
@@ -26,6 +28,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+MAX_SOURCE_BYTES = 1_000_000
+MAX_VALUES = 20_000
+"""A leaflet has a few hundred values; aliases (*name) that repeat lists can make billions."""
 MAX_QR_LENGTH = 300
 """Characters; a longer address makes a code too dense to scan from a folded leaflet."""
 IMAGE_FORMATS = ("PNG", "JPEG")
@@ -36,9 +41,16 @@ def load(path: Path | str) -> m.Leaflet:
     """Read and check a leaflet source file."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES and path.is_file():
+            raise SourceError(
+                f"{path} is {size / 1e6:.1f} MB; a leaflet source is a few kilobytes of text: is this the right file?"
+            )
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise SourceError(f"no such file: {path}; give the path of a leaflet YAML file") from None
+    except PermissionError:
+        raise SourceError(f"{path} cannot be read (permission denied)") from None
     except IsADirectoryError:
         raise SourceError(f"{path} is a folder; give the path of a leaflet YAML file") from None
     except UnicodeDecodeError as error:
@@ -52,6 +64,9 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
     reader = _Reader(str(path), path.parent)
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        raise SourceError("the YAML is nested too deeply to be a leaflet; check the brackets and indentation",
+                          str(path)) from None  # fmt: skip
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
@@ -75,7 +90,12 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
         raise SourceError(f"YAML syntax: {error}", str(path)) from None
     if root is None:
         raise SourceError("the file is empty; start from the example content.yaml", str(path))
-    return reader.leaflet(root, path)
+    try:
+        return reader.leaflet(root, path)
+    except RecursionError:
+        raise SourceError(
+            "the blocks are nested too deeply; a section or callout holds a few blocks", str(path)
+        ) from None
 
 
 def load_printer(path: Path | str) -> tuple[float, float]:
@@ -109,9 +129,20 @@ class _Reader:
         self.path = path
         self.folder = folder
         self.reading: set[int] = set()
+        self.visits = 0
         """Lists of blocks being read now, to refuse an alias that makes one contain itself."""
 
     # -- locations and errors -------------------------------------------------
+
+    def visit(self, node: yaml.Node) -> None:
+        """Count values read, so that aliases repeating lists cannot make the tool work for ever."""
+        self.visits += 1
+        if self.visits > MAX_VALUES:
+            raise self.fail(
+                node,
+                f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded; "
+                "a leaflet needs a few hundred: remove the aliases",
+            )
 
     def where(self, node: yaml.Node) -> Location:
         mark = node.start_mark
@@ -126,6 +157,7 @@ class _Reader:
         self, node: yaml.Node, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, yaml.Node]:
         """The keys of a mapping, refusing unknown, duplicate and missing ones."""
+        self.visit(node)
         if not isinstance(node, yaml.MappingNode):
             keys = ", ".join(required + optional)
             raise self.fail(node, f"{what} must be a mapping with the keys: {keys}")
@@ -144,6 +176,7 @@ class _Reader:
         return found
 
     def scalar(self, node: yaml.Node, what: str) -> str:
+        self.visit(node)
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, f"{what} must be a single value, not a list or mapping")
         return node.value
@@ -164,6 +197,13 @@ class _Reader:
             raise self.fail(node, f"{what} must be between {low:g} and {high:g}, not {number:g}")
         return number
 
+    def date(self, node: yaml.Node, what: str) -> datetime.date:
+        value = self.scalar(node, what)
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(node, f"{what} must be a date written YYYY-MM-DD, e.g. 2027-06-30, not {value!r}") from None
+
     def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...]) -> str:
         value = self.scalar(node, what)
         if value not in choices:
@@ -173,6 +213,7 @@ class _Reader:
         return value
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        self.visit(node)
         if not isinstance(node, yaml.SequenceNode):
             raise self.fail(node, f"{what} must be a list (lines starting with '- ')")
         if not node.value:
@@ -192,7 +233,9 @@ class _Reader:
         top = self.mapping(
             root, "the leaflet file", ("leaflet", "panels"), ("paper", "fold", "target", "theme", "typography")
         )
-        meta = self.mapping(top["leaflet"], "'leaflet'", ("id", "title", "language"), ("subject", "author"))
+        meta = self.mapping(
+            top["leaflet"], "'leaflet'", ("id", "title", "language"), ("subject", "author", "review_date")
+        )
         leaflet_id = self.scalar(meta["id"], "the leaflet id")
         if not _IDENTIFIER.match(leaflet_id):
             raise self.fail(
@@ -205,6 +248,7 @@ class _Reader:
             language=self.string(meta["language"], "the language"),
             subject=self.string(meta["subject"], "the subject") if "subject" in meta else "",
             author=self.string(meta["author"], "the author") if "author" in meta else "",
+            review_date=self.date(meta["review_date"], "'review_date'") if "review_date" in meta else None,
             paper=self.choice(top["paper"], "'paper'", tuple(PAPERS)) if "paper" in top else "a4",
             fold=self.choice(top["fold"], "'fold'", FOLDS) if "fold" in top else "roll",
             target=self.choice(top["target"], "'target'", tuple(TARGETS)) if "target" in top else "office",
@@ -225,10 +269,11 @@ class _Reader:
         return m.Theme(**colours)
 
     def typography(self, node: yaml.Node) -> m.Typography:
-        found = self.mapping(node, "'typography'", (), ("body_max", "body_min", "fit"))
+        found = self.mapping(node, "'typography'", (), ("body_max", "body_min", "fit", "font"))
         fit = self.choice(found.pop("fit"), "'fit'", FITS) if "fit" in found else None
+        font = self.choice(found.pop("font"), "'font'", FONT_FAMILIES) if "font" in found else None
         sizes = {key: self.number(value, f"'{key}'", 11, 24) for key, value in found.items()}
-        result = m.Typography(**sizes, fit=fit)
+        result = m.Typography(**sizes, fit=fit, font=font)
         if result.body_min > result.body_max:
             raise self.fail(node, "'body_min' is larger than 'body_max'")
         return result

@@ -116,9 +116,14 @@ def direction_for(language: str) -> str:
     return script_for(language).direction
 
 
-def font_chain(language: str) -> tuple[str, ...]:
-    """Font families to try, in order, for each character: the script's font, then Noto Sans for Latin."""
-    family = script_for(language).family
+FONT_FAMILIES: tuple[str, ...] = tuple(sorted({script.family for script in SCRIPTS.values()}))
+"""The bundled font families: one per script (Noto Sans sets Latin, Cyrillic and Greek)."""
+
+
+def font_chain(language: str, font: str | None = None) -> tuple[str, ...]:
+    """Font families to try, in order, for each character: the script's font (or the one
+    the leaflet asks for), then Noto Sans for Latin."""
+    family = font or script_for(language).family
     return (family,) if family == "noto-sans" else (family, "noto-sans")
 
 

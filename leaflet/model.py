@@ -9,6 +9,7 @@ and as parsed inline spans (bold, links), which is all the markup there is.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .colours import readable_on
@@ -204,6 +205,8 @@ class Typography:
 
     body_max: float = 12.0
     body_min: float = 11.0
+    font: str | None = None
+    """A bundled font family to set the text in, instead of the one the language's script uses."""
     fit: str | None = None
     """'panel': each flow its largest size; 'shrink': one size for the whole edition.
     Unset, a source leaflet fits by panel and a translation shrinks (it runs longer)."""
@@ -217,6 +220,8 @@ class Leaflet:
     panels: dict[str, Panel]
     subject: str = ""
     author: str = ""
+    review_date: date | None = None
+    """When the clinical content is next due for review; preflight warns once it has passed."""
     paper: str = "a4"
     fold: str = "roll"
     target: str = "office"
