@@ -126,7 +126,21 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]
     script_for(translated.language)  # a clear error now for a language with no bundled font
     if translated.typography.fit is None:
         translated = replace(translated, typography=replace(translated.typography, fit="shrink"))
-    return translated, notes
+    return translated, _summarised(notes)
+
+
+def _summarised(notes: list[str]) -> list[str]:
+    """A draft's notes with its fuzzy entries counted in one line, not one line each (a demo has dozens)."""
+    fuzzy = [note for note in notes if "fuzzy entry" in note]
+    if len(fuzzy) <= 3:
+        return notes
+    lines = ", ".join(note.split(":")[1] for note in fuzzy)
+    po = fuzzy[0].split(":")[0]
+    summary = (
+        f"{po}: {len(fuzzy)} fuzzy entries (lines {lines}) used in this draft: have them reviewed, "
+        "then clear their fuzzy marks"
+    )
+    return [note for note in notes if note not in fuzzy] + [summary]
 
 
 def slug_text(leaflet: Leaflet, sheet: geometry.Sheet, target: geometry.Target) -> str:

@@ -7,6 +7,7 @@ look at the layout the PDF is drawn from, so what passes here is what prints.
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,8 +16,8 @@ from typing import Protocol
 from .colours import contrast_ratio
 from .geometry import SAFE_DISTANCE, Target
 from .layout import Layout
-from .layout.items import Picture, QRSymbol, TextRun
-from .model import Banner, Leaflet, Theme, block_texts
+from .layout.items import Circle, Picture, QRSymbol, Rect, TextRun
+from .model import Leaflet, Theme, block_texts
 from .units import Box, to_mm
 
 MIN_TEXT_SIZE = 11.0
@@ -140,26 +141,51 @@ def glyph_coverage(subject: Subject) -> list[Finding]:
 
 
 def contrast(subject: Subject) -> list[Finding]:
+    """Every colour pair text is actually printed in reaches WCAG AA: 4.5:1, or 3:1 for large text."""
     findings = []
-    leaflet = subject.leaflet
-    pairs = dict(theme_contrasts(leaflet.theme))
-    for block in _banners_with_text(leaflet):
-        background = leaflet.theme.colour(block.colour)
-        pairs[("banner title", block.colour)] = contrast_ratio(leaflet.theme.ink_on(background), background)
-    for (fg_name, bg_name), ratio in pairs.items():
-        if ratio < 4.5:
-            findings.append(
-                Finding(
-                    "error",
-                    f"'{fg_name}' on '{bg_name}' has contrast {ratio:.1f}:1; text needs at least 4.5:1 "
-                    "(WCAG AA): choose a darker text or a lighter background colour in 'theme'",
+    seen: set[tuple[str, str, bool]] = set()
+    for panel in subject.layout.panels.values():
+        for run, background in colour_pairs(panel.items):
+            key = (run.colour, background, large_text(run))
+            if key in seen:
+                continue
+            seen.add(key)
+            ratio, needed = contrast_ratio(run.colour, background), 3.0 if key[2] else 4.5
+            if ratio < needed:
+                findings.append(
+                    Finding(
+                        "error",
+                        f"text in {run.colour} on {background} (first on panel '{panel.name}': {run.text[:30]!r}) "
+                        f"has contrast {ratio:.1f}:1; it needs at least {needed:g}:1 (WCAG AA): choose a darker "
+                        "text or a lighter background colour in 'theme'",
+                    )
                 )
-            )
     return findings
 
 
-def _banners_with_text(leaflet: Leaflet) -> list[Banner]:
-    return [b for p in leaflet.panels.values() for b in p.blocks if isinstance(b, Banner) and b.text]
+def colour_pairs(items) -> list[tuple[TextRun, str]]:
+    """Each text run with the colour behind it: the last shape drawn under it, or the white page."""
+    pairs = []
+    shapes: list[Rect | Circle] = []
+    for item in items:
+        if isinstance(item, (Rect, Circle)):
+            shapes.append(item)
+        elif isinstance(item, TextRun) and item.text.strip():
+            pairs.append((item, next((s.colour for s in reversed(shapes) if _under(s, item)), WHITE)))
+    return pairs
+
+
+def _under(shape: Rect | Circle, run: TextRun) -> bool:
+    x, y = run.x + run.width / 2, run.baseline + run.size * 0.3
+    if isinstance(shape, Circle):
+        return (x - shape.cx) ** 2 + (y - shape.cy) ** 2 <= shape.r**2
+    box = shape.box
+    return box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1
+
+
+def large_text(run: TextRun) -> bool:
+    """WCAG's large text: 18 pt, or 14 pt bold."""
+    return run.size >= 18 or (run.size >= 14 and run.face.endswith("bold"))
 
 
 def theme_contrasts(theme: Theme) -> dict[tuple[str, str], float]:
@@ -195,7 +221,16 @@ def image_resolution(subject: Subject) -> list[Finding]:
     return findings
 
 
+def review_date(subject: Subject) -> list[Finding]:
+    """Clinical content past its review date may be out of date: a warning, not a failure."""
+    due = subject.leaflet.review_date
+    if due and due < datetime.date.today():
+        return [Finding("warning", f"the leaflet's clinical review was due on {due.isoformat()}; have it reviewed")]
+    return []
+
+
 CHECKS: list[Callable[[Subject], list[Finding]]] = [
+    review_date,
     image_resolution,
     overflow,
     safe_area,

@@ -11,6 +11,7 @@ import argparse
 import sys
 import time
 import traceback
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -18,7 +19,6 @@ from . import __version__, geometry
 from .build import Edition, Options, build, calibrate, make
 from .content import load_printer
 from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError, UsageError
-from .units import to_mm
 
 DEFAULT_SOURCE = "content.yaml"
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
@@ -70,9 +70,10 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("-o", "--output", type=Path, metavar="PDF", help="PDF to write (default output/<id>.pdf)")
     printing(build_cmd)
     language(build_cmd, batch=True)
-    check_cmd = command("check", "lay out the leaflet and report problems, writing nothing")
+    check_cmd = command("check", "preflight: lay out every edition and report what a print shop would, writing nothing")
     printing(check_cmd)
-    language(check_cmd)
+    language(check_cmd, batch=True)
+    check_cmd.add_argument("--json", action="store_true", help="the same report as JSON")
     preview = command("preview", "write a PNG of each page into output/")
     preview.add_argument("--dpi", type=float, default=110, help="resolution of the PNGs (default 110)")
     printing(preview)
@@ -153,11 +154,30 @@ def _build(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    edition = make(args.source, _options(args))
-    print(_report(edition), file=out)
-    for finding in edition.findings:
-        print(f"{finding.severity}: {finding}", file=out)
-    return EXIT_BAD_LEAFLET if edition.errors else EXIT_OK
+    from .report import as_text, report, unmade
+
+    source = Path(args.source)
+    options = _options(args)
+    if args.all_languages:
+        from .batch import languages  # the PO files beside the source, not the worker pool
+
+        editions = [None, *languages(source)]
+    else:
+        editions = [options.lang]
+    reports = []
+    for lang in editions:
+        try:
+            reports.append(report(make(source, replace(options, lang=lang)), lang or "source"))
+        except LayoutError as error:  # an edition that cannot be made is reported, and the others still are
+            if len(editions) == 1:
+                raise
+            reports.append(unmade(lang or "source", error.problems))
+    if args.json:
+        documents = [r.to_json() for r in reports]
+        print("[" + ",\n".join(documents) + "]" if len(documents) > 1 else documents[0], file=out)
+    else:
+        print("\n\n".join(as_text(r) for r in reports), file=out)
+    return EXIT_OK if all(r.ready for r in reports) else EXIT_BAD_LEAFLET
 
 
 def _preview(args: argparse.Namespace, out: TextIO) -> int:
@@ -227,18 +247,6 @@ def _summary(edition: Edition) -> str:
         f"{sheet.paper.name.upper()} {sheet.fold}-fold for {edition.target.name}, {len(sheet.pages)} pages, "
         f"body {' / '.join(f'{s:g}' for s in sizes)} pt"
     )
-
-
-def _report(edition: Edition) -> str:
-    lines = [f"{edition.leaflet.id}: {_summary(edition)}"]
-    for name, panel in edition.layout.panels.items():
-        lines.append(
-            f"  {name:<9} {to_mm(panel.place.box.width):5.1f} mm wide  body {panel.body_size:>4g} pt  "
-            f"{panel.fill_ratio:4.0%} full"
-        )
-    verdict = "not ready: fix the errors below" if edition.errors else "ready to print"
-    lines.append(verdict)
-    return "\n".join(lines)
 
 
 def _warnings(edition: Edition, out: TextIO) -> None:

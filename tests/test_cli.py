@@ -131,5 +131,5 @@ def test_theme_colours_without_enough_contrast_fail_the_build(tmp_path):
     source.write_text(MINIMAL + 'theme:\n  heading: "#FFB81C"\n', encoding="utf-8")
     code, _, err = run("build", str(source), "-o", str(tmp_path / "x.pdf"))
     assert code == 1
-    assert "'heading' on 'white' has contrast 1.7:1" in err
+    assert "text in #FFB81C on #FFFFFF (first on panel 'front': 'Hello') has contrast 1.7:1" in err
     assert not (tmp_path / "x.pdf").exists()

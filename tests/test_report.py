@@ -1,0 +1,91 @@
+"""`leaflet check`: the preflight report, as text and as JSON, for one edition or all of them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from PIL import Image
+
+from leaflet.report import flesch_reading_ease
+
+from .conftest import MINIMAL, ROOT
+from .test_cli import run
+
+
+def check_json(*args: str) -> tuple[int, object]:
+    code, out, err = run("check", *args, "--json")
+    return code, json.loads(out)
+
+
+def test_report_covers_every_panel_with_fill_type_size_and_distance_to_folds():
+    code, report = check_json(str(ROOT / "content.yaml"))
+    assert code == 0 and report["ready"] is True
+    panels = {p["name"]: p for p in report["panels"]}
+    assert set(panels) == {"front", "flap", "back", "inside-1", "inside-2", "inside-3"}
+    assert panels["flap"]["body_pt"] == 11 and panels["inside-1"]["body_pt"] == 12
+    assert all(p["smallest_pt"] >= 11 for p in panels.values())
+    assert all(5 <= p["closest_mm"] < 12 for p in panels.values())
+    assert all(0 < p["fill"] <= 1 for p in panels.values())
+
+
+def test_report_lists_every_colour_pair_in_use_with_its_contrast():
+    _, report = check_json(str(ROOT / "content.yaml"))
+    pairs = {(p["text"], p["background"], p["large"]): p for p in report["contrast"]}
+    body = pairs[("#212B32", "#FFFFFF", False)]
+    assert abs(body["ratio"] - 14.4) < 0.05 and body["needed"] == 4.5
+    title = pairs[("#FFFFFF", "#005EB8", True)]
+    assert title["needed"] == 3.0 and "front" in title["panels"]
+    assert ("#212B32", "#E8F1F8", False) in pairs  # text in the callout boxes
+
+
+def test_readability_is_given_for_english_only(tmp_path):
+    _, english = check_json(str(ROOT / "content.yaml"))
+    assert 30 < english["flesch"] < 80
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", tmp_path / "mini")
+    _, arabic = check_json(str(tmp_path / "mini" / "leaflet.yaml"), "--lang", "ar")
+    assert arabic["flesch"] is None and arabic["language"] == "ar"
+
+
+def test_flesch_reading_ease_rewards_short_words_and_sentences():
+    easy = flesch_reading_ease("The cat sat on the mat. It was warm.")
+    hard = flesch_reading_ease("Interpersonal psychotherapy addresses psychological vulnerabilities comprehensively.")
+    assert easy > 90 > 0 > hard
+
+
+def test_report_gives_the_ppi_of_every_picture(tmp_path):
+    Image.new("RGB", (600, 600), (0, 94, 184)).save(tmp_path / "photo.png")
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(MINIMAL + "    - image: {src: photo.png, alt: A blue square, width_mm: 40}\n", encoding="utf-8")
+    code, report = check_json(str(source))
+    assert code == 0
+    assert report["images"] == [{"file": "photo.png", "panel": "inside-1", "ppi": 381, "needed": 300}]
+
+
+def test_a_passed_review_date_is_a_warning_not_a_failure(tmp_path):
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(MINIMAL.replace("  language: en-GB\n", "  language: en-GB\n  review_date: 2020-01-31\n"))
+    code, out, _ = run("check", str(source))
+    assert code == 0
+    assert "warning: the leaflet's clinical review was due on 2020-01-31; have it reviewed" in out
+
+
+def test_all_languages_reports_every_edition_and_fails_while_translations_are_unreviewed(tmp_path):
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", tmp_path / "mini")
+    source = str(tmp_path / "mini" / "leaflet.yaml")
+    code, reports = check_json(source, "--all-languages")
+    assert code == 0 and [r["edition"] for r in reports] == ["source", "ar", "bn", "pl", "ur", "zh-Hans"]
+    code, out, _ = run("check", str(ROOT / "content.yaml"), "--all-languages")
+    assert code == 1 and "fuzzy entr" in out
+    code, out, _ = run("check", str(ROOT / "content.yaml"), "--all-languages", "--draft")
+    assert code == 0 and out.count("ready to print") == 6
+    assert not (tmp_path / "mini" / "output").exists()  # check writes nothing
+
+
+def test_text_report_reads_as_a_table(tmp_path):
+    code, out, _ = run("check", str(ROOT / "content.yaml"), "--target", "press")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "ipt-leaflet [source, en-GB]: A4 roll-fold for press: ready to print"
+    assert any(line.split()[:2] == ["flap", "97.0"] for line in lines)
+    assert any("14.4:1  ok" in line for line in lines)
