@@ -21,7 +21,7 @@ from pathlib import Path
 from . import __version__, geometry
 from .checks import Finding, Subject, preflight
 from .content import load
-from .errors import LayoutError, UsageError
+from .errors import LayoutError, Location, SourceError, UsageError
 from .languages import direction_for, font_chain, script_for
 from .layout import Layout, lay_out
 from .layout.prepress import describe, frame_page, prepare
@@ -111,6 +111,8 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]
     leaflet = load(source)
     if not (options.lang or options.po):
         return leaflet, []
+    if options.lang:
+        script_for(options.lang)  # an unknown language is said first, not after every missing entry
     po = options.po or source.parent / "translations" / f"{options.lang}.po"
     if not po.is_file():
         raise UsageError(
@@ -123,10 +125,21 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]
     translated, notes = translate(leaflet, po, draft=options.draft)
     if options.lang:
         translated = replace(translated, language=options.lang)
-    script_for(translated.language)  # a clear error now for a language with no bundled font
+    try:
+        script_for(translated.language)
+    except UsageError as error:  # the language came from the PO file's header: point at it
+        raise SourceError(error.message, _header_line(po, "Language")) from None
     if translated.typography.fit is None:
         translated = replace(translated, typography=replace(translated.typography, fit="shrink"))
     return translated, _summarised(notes)
+
+
+def _header_line(po: Path, field: str) -> Location | str:
+    """Where a PO header field is written, for a message about its value."""
+    for number, line in enumerate(po.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if line.strip().startswith(f'"{field}:'):
+            return Location(str(po), number, line.index(field) + 1)
+    return str(po)
 
 
 def _summarised(notes: list[str]) -> list[str]:
@@ -134,7 +147,7 @@ def _summarised(notes: list[str]) -> list[str]:
     fuzzy = [note for note in notes if "fuzzy entry" in note]
     if len(fuzzy) <= 3:
         return notes
-    lines = ", ".join(note.split(":")[1] for note in fuzzy)
+    lines = ", ".join(note.split(":")[1] for note in fuzzy)  # "PO:LINE:1: fuzzy entry ..."
     po = fuzzy[0].split(":")[0]
     summary = (
         f"{po}: {len(fuzzy)} fuzzy entries (lines {lines}) used in this draft: have them reviewed, "

@@ -88,7 +88,10 @@ def safe_area(subject: Subject) -> list[Finding]:
         for item in panel.items:
             box, what = _extent(item)
             if box is not None and not safe.contains(box):
-                findings.append(Finding("error", f"{what} on panel '{panel.name}' comes within 5 mm of a fold or edge"))
+                where = str(getattr(item, "where", None) or "")
+                findings.append(
+                    Finding("error", f"{what} on panel '{panel.name}' comes within 5 mm of a fold or edge", where)
+                )
     return findings
 
 
@@ -158,9 +161,18 @@ def contrast(subject: Subject) -> list[Finding]:
                         f"text in {run.colour} on {background} (first on panel '{panel.name}': {run.text[:30]!r}) "
                         f"has contrast {ratio:.1f}:1; it needs at least {needed:g}:1 (WCAG AA): choose a darker "
                         "text or a lighter background colour in 'theme'",
+                        str(_theme_entry(subject.leaflet, run.colour, background) or run.where or ""),
                     )
                 )
     return findings
+
+
+def _theme_entry(leaflet: Leaflet, *colours: str):
+    """Where the YAML sets one of these colours in 'theme', if it does: the place to change it."""
+    for name, where in leaflet.theme_where.items():
+        if leaflet.theme.colour(name) in colours:
+            return where
+    return None
 
 
 def colour_pairs(items) -> list[tuple[TextRun, str]]:
@@ -216,6 +228,7 @@ def image_resolution(subject: Subject) -> list[Finding]:
                         f"image {picture.path.name} on panel '{panel.name}' prints at {picture.ppi:.0f} ppi; "
                         f"{target.name} printing needs {target.min_ppi:.0f} ppi: use a larger image or place it "
                         "smaller",
+                        str(picture.where or ""),
                     )
                 )
     return findings

@@ -8,6 +8,7 @@ one line each on stderr, never a traceback (unless `--debug`).
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 import traceback
@@ -75,7 +76,7 @@ def parser() -> argparse.ArgumentParser:
     language(check_cmd, batch=True)
     check_cmd.add_argument("--json", action="store_true", help="the same report as JSON")
     preview = command("preview", "write a PNG of each page into output/")
-    preview.add_argument("--dpi", type=float, default=110, help="resolution of the PNGs (default 110)")
+    preview.add_argument("--dpi", type=_dpi, default=110, help="resolution of the PNGs, 20 to 600 (default 110)")
     printing(preview)
     language(preview)
     extract = command("extract", "write the PO template translators start from", source=True)
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except SystemExit as exit:
         return int(exit.code or 0)
     try:
-        return _COMMANDS[args.command](args, out)
+        return _COMMANDS[args.command](args, out, err)
     except LeafletError as error:
         if args.debug:
             traceback.print_exc(file=err)
@@ -121,7 +122,19 @@ def _offset(text: str) -> tuple[float, float]:
         x, y = (float(part) for part in text.split(","))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not X,Y in millimetres, e.g. 1.5,-0.5") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not X,Y in millimetres, e.g. 1.5,-0.5")
     return (x, y)
+
+
+def _dpi(text: str) -> float:
+    try:
+        dpi = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 20 <= dpi <= 600:
+        raise argparse.ArgumentTypeError(f"{text} dpi is outside 20 to 600; 110 suits a screen, 300 a print")
+    return dpi
 
 
 def _duplex_offset(args: argparse.Namespace) -> tuple[float, float]:
@@ -144,16 +157,16 @@ def _options(args: argparse.Namespace) -> Options:
     )
 
 
-def _build(args: argparse.Namespace, out: TextIO) -> int:
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.all_languages:
-        return _build_all(args, out)
+        return _build_all(args, out, err)
     edition, path = build(args.source, _options(args))
     print(f"wrote {_shown(path)}: {_summary(edition)}", file=out)
     _warnings(edition, out)
     return EXIT_OK
 
 
-def _check(args: argparse.Namespace, out: TextIO) -> int:
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .report import as_text, report, unmade
 
     source = Path(args.source)
@@ -180,7 +193,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if all(r.ready for r in reports) else EXIT_BAD_LEAFLET
 
 
-def _preview(args: argparse.Namespace, out: TextIO) -> int:
+def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .preview import write_previews  # pypdfium2 is only needed for previews
 
     edition = make(args.source, _options(args))
@@ -192,7 +205,7 @@ def _preview(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _build_all(args: argparse.Namespace, out: TextIO) -> int:
+def _build_all(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # worker processes cost start-up time only the batch build should pay
     from .batch import EditionReport, build_all
 
@@ -214,13 +227,13 @@ def _build_all(args: argparse.Namespace, out: TextIO) -> int:
         result = "ok" if not r.exit_code else f"failed ({len(r.problems)} problems)"
         print(f"{r.name:<10} {r.pages:>5}  {r.body:<12} {r.warnings:>8} {r.seconds:>6.2f}s  {result}", file=out)
     print(f"{len(reports)} editions in {time.perf_counter() - started:.2f} s", file=out)
-    for report in reports:
+    for report in reports:  # problems on stderr, each starting with its FILE:LINE:COLUMN, as for one edition
         for problem in report.problems:
-            print(f"{report.name}: {problem}", file=out)
+            print(f"{problem} [{report.name}]", file=err)
     return max(r.exit_code for r in reports)
 
 
-def _extract(args: argparse.Namespace, out: TextIO) -> int:
+def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .translation import extract, write_po  # polib is only needed for translations
 
     source = Path(args.source)
@@ -233,7 +246,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _calibrate(args: argparse.Namespace, out: TextIO) -> int:
+def _calibrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = calibrate(_options(args))
     print(f"wrote {_shown(path)}: print it double-sided, flip on short edge, at 100%,", file=out)
     print("then follow the steps on its inside page", file=out)

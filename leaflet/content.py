@@ -16,10 +16,11 @@ from pathlib import Path
 import yaml
 
 from . import model as m
-from .errors import Location, SourceError
+from .errors import Location, SourceError, UsageError
 from .geometry import FOLDS, PAPERS, TARGETS
-from .languages import FONT_FAMILIES
+from .languages import FONT_FAMILIES, script_for
 from .markup import MarkupError, parse_inline
+from .sources import read_text
 
 try:  # the C parser is several times faster and gives the same marks
     from yaml import CSafeLoader as _Loader
@@ -29,6 +30,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MAX_SOURCE_BYTES = 1_000_000
+MAX_DEPTH = 6
+"""Lists of blocks inside blocks (a section in a callout in a section...): a leaflet needs two."""
 MAX_VALUES = 20_000
 """A leaflet has a few hundred values; aliases (*name) that repeat lists can make billions."""
 MAX_QR_LENGTH = 300
@@ -40,22 +43,12 @@ FITS = ("panel", "shrink")
 def load(path: Path | str) -> m.Leaflet:
     """Read and check a leaflet source file."""
     path = Path(path)
-    try:
+    if path.is_file() and path.stat().st_size > MAX_SOURCE_BYTES:
         size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES and path.is_file():
-            raise SourceError(
-                f"{path} is {size / 1e6:.1f} MB; a leaflet source is a few kilobytes of text: is this the right file?"
-            )
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SourceError(f"no such file: {path}; give the path of a leaflet YAML file") from None
-    except PermissionError:
-        raise SourceError(f"{path} cannot be read (permission denied)") from None
-    except IsADirectoryError:
-        raise SourceError(f"{path} is a folder; give the path of a leaflet YAML file") from None
-    except UnicodeDecodeError as error:
-        raise SourceError(f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
-    return loads(text, path)
+        raise SourceError(
+            f"{path} is {size / 1e6:.1f} MB; a leaflet source is a few kilobytes of text: is this the right file?"
+        )
+    return loads(read_text(path, "a leaflet YAML file"), path)
 
 
 def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
@@ -89,7 +82,8 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
     except yaml.YAMLError as error:
         raise SourceError(f"YAML syntax: {error}", str(path)) from None
     if root is None:
-        raise SourceError("the file is empty; start from the example content.yaml", str(path))
+        what = "is empty" if not text.strip() else "has only comments in it"
+        raise SourceError(f"the file {what}; start from the example content.yaml", str(path))
     try:
         return reader.leaflet(root, path)
     except RecursionError:
@@ -101,11 +95,9 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
 def load_printer(path: Path | str) -> tuple[float, float]:
     """A printer profile: the duplex offset (mm) measured with the calibration sheet."""
     path = Path(path)
+    text = read_text(path, "a printer profile")
     try:
-        text = path.read_text(encoding="utf-8-sig")
         root = yaml.compose(text, Loader=_Loader)
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError(f"cannot read the printer profile: {error}", str(path)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
@@ -242,10 +234,15 @@ class _Reader:
                 meta["id"],
                 f"the leaflet id {leaflet_id!r} names the PDF: use up to 64 lower-case letters, digits and '-'",
             )
+        language = self.string(meta["language"], "the language")
+        try:
+            script_for(language)
+        except UsageError as error:
+            raise self.fail(meta["language"], error.message) from None
         return m.Leaflet(
             id=leaflet_id,
             title=self.string(meta["title"], "the title"),
-            language=self.string(meta["language"], "the language"),
+            language=language,
             subject=self.string(meta["subject"], "the subject") if "subject" in meta else "",
             author=self.string(meta["author"], "the author") if "author" in meta else "",
             review_date=self.date(meta["review_date"], "'review_date'") if "review_date" in meta else None,
@@ -253,6 +250,7 @@ class _Reader:
             fold=self.choice(top["fold"], "'fold'", FOLDS) if "fold" in top else "roll",
             target=self.choice(top["target"], "'target'", tuple(TARGETS)) if "target" in top else "office",
             theme=self.theme(top["theme"]) if "theme" in top else m.Theme(),
+            theme_where={k.value: self.where(v) for k, v in top["theme"].value} if "theme" in top else {},
             typography=self.typography(top["typography"]) if "typography" in top else m.Typography(),
             panels=self.panels(top["panels"]),
             source=path,
@@ -307,6 +305,9 @@ class _Reader:
     def blocks(self, node: yaml.Node, what: str) -> tuple[m.Block, ...]:
         if id(node) in self.reading:  # an alias (*name) pointing back at a list that contains it
             raise self.fail(node, "this list of blocks contains itself through an alias (*name); remove the alias")
+        if len(self.reading) >= MAX_DEPTH:
+            raise self.fail(node, f"blocks nest more than {MAX_DEPTH} deep here; a section or callout holds a few "
+                            "plain blocks")  # fmt: skip
         self.reading.add(id(node))
         try:
             return tuple(self.block(item) for item in self.sequence(node, f"the blocks of {what}"))

@@ -13,7 +13,8 @@ import re
 from .model import Span, Text
 
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\(")
+"""The start of a link: [label]( ; the address runs to the bracket that closes the '('."""
 
 
 class MarkupError(ValueError):
@@ -46,14 +47,16 @@ def parse_inline(source: str) -> Text:
             i += 2
         elif char == "[":
             match = _LINK.match(source, i)
-            if not match:
+            end = _closing_bracket(source, match.end()) if match else -1
+            if end < 0:
                 raise MarkupError(
                     f"'[' at character {i + 1} does not start a link; write links as "
                     "[label](https://address), or escape the bracket as \\["
                 )
             flush()
-            spans.append(Span(_label(match.group(1)), bold=bold, link=_checked_address(match.group(2))))
-            i = match.end()
+            address = source[match.end() : end]
+            spans.append(Span(_label(match.group(1)), bold=bold, link=_checked_address(address)))
+            i = end + 1
         else:
             buffer.append(char)
             i += 1
@@ -61,6 +64,23 @@ def parse_inline(source: str) -> Text:
         raise MarkupError("'**' opens bold text that is never closed; add the closing '**'")
     flush()
     return Text(source=source, spans=_merged(spans))
+
+
+def _closing_bracket(source: str, start: int) -> int:
+    """Index of the ')' that closes a link address, or -1: an address has no spaces, and its own
+    brackets pair up (so a refused 'javascript:alert(1)' is named as such)."""
+    depth = 0
+    for index in range(start, len(source)):
+        char = source[index]
+        if char.isspace():
+            return -1
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index if index > start else -1
+            depth -= 1
+    return -1
 
 
 def _label(label: str) -> str:

@@ -226,6 +226,8 @@ class Leaflet:
     fold: str = "roll"
     target: str = "office"
     theme: Theme = field(default_factory=Theme)
+    theme_where: dict[str, Location] = field(default_factory=dict)
+    """Where each colour the YAML sets in 'theme' is written, for messages about it."""
     typography: Typography = field(default_factory=Typography)
     source: Path | None = None
 

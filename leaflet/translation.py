@@ -36,6 +36,7 @@ import polib
 from . import model as m
 from .errors import LayoutError, Location, SourceError
 from .markup import MarkupError, parse_inline
+from .sources import read_text
 
 PANEL_WORDS = {"front": "Front cover", "flap": "Flap", "back": "Back cover"} | {
     f"inside-{i}": f"Inside panel {i}" for i in (1, 2, 3)
@@ -223,14 +224,8 @@ def _room(fill: float) -> str:
 
 def _read_po(path: Path) -> polib.POFile:
     """Parse a PO file, turning every way it can fail into FILE:LINE and a hint."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SourceError("no such file; give the path of a translated PO file", str(path)) from None
-    except UnicodeDecodeError as error:
-        raise SourceError(f"not UTF-8 text (byte {error.start}); save it as UTF-8", str(path)) from None
-    except OSError as error:
-        raise SourceError(f"cannot be read ({error.strerror or error}); give a PO file", str(path)) from None
+    text = read_text(path, "a translated PO file")
+    _check_quotes(text, path)
     try:  # polib reads a string without a line break as a file name: never let it
         po = polib.pofile(text if "\n" in text else text + "\n")
     except (OSError, ValueError) as error:
@@ -244,6 +239,24 @@ def _read_po(path: Path) -> polib.POFile:
     return po
 
 
+_KEYWORDS = re.compile(r"^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(.*)$")
+_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"$')
+
+
+def _check_quotes(text: str, path: Path) -> None:
+    """Catch unquoted or unterminated strings, which polib would silently read with a letter lost."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        keyword = _KEYWORDS.match(stripped)
+        value = keyword.group(2) if keyword else stripped if stripped.startswith('"') else None
+        if value is not None and not _STRING.match(value):
+            column = len(line) - len(line.lstrip()) + (len(stripped) - len(value)) + 1
+            raise SourceError(
+                'this text is not one string in double quotes; write it as "text", with a " inside it as \\"',
+                Location(str(path), number, column),
+            )
+
+
 class _Translator:
     """The `Visit` for `translate`: looks each string up and notes what it could not use."""
 
@@ -255,7 +268,7 @@ class _Translator:
         self.used: set[str] = set()
         for entry in po:
             if entry.msgctxt is None and not entry.obsolete:
-                self.warnings.append(f"{self.path}:{entry.linenum}: entry without msgctxt matches no text; ignored")
+                self.warnings.append(f"{self.path}:{entry.linenum}:1: entry without msgctxt matches no text; ignored")
             if entry.obsolete or entry.msgctxt is None:
                 continue
             if entry.msgctxt in self.entries:
@@ -269,7 +282,7 @@ class _Translator:
         self.used.add(slot.context)
         if entry is None:
             return self.missing(slot, "")
-        at = f"{self.path}:{entry.linenum}: "
+        at = f"{self.path}:{entry.linenum}:1: "
         if entry.msgid != slot.text.source:
             return self.missing(slot, at, ": the English changed since this was translated")
         if not entry.msgstr.strip():
@@ -296,10 +309,10 @@ class _Translator:
         """After the walk: obsolete entries, entries matching nothing, a PO made for another leaflet."""
         for entry in self.po.obsolete_entries():
             name = entry.msgctxt or entry.msgid
-            self.note(f"{self.path}:{entry.linenum}: obsolete entry {name!r}: delete it", "ignored")
+            self.note(f"{self.path}:{entry.linenum}:1: obsolete entry {name!r}: delete it", "ignored")
         for context, entry in self.entries.items():
             if context not in self.used:
-                self.warnings.append(f"{self.path}:{entry.linenum}: entry {context!r} matches no text; ignored")
+                self.warnings.append(f"{self.path}:{entry.linenum}:1: entry {context!r} matches no text; ignored")
         made_for = self.po.metadata.get("Project-Id-Version", "")
         if made_for and made_for != leaflet_id:
             self.warnings.append(f"{self.path}: this PO file was made for {made_for!r}, not {leaflet_id!r}")

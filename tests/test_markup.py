@@ -40,7 +40,7 @@ def test_backslash_escapes_markup_characters():
     [
         ("**never closed", "never closed"),
         ("[label] without address", "does not start a link"),
-        ("[x](javascript:alert(1))", "does not start a link"),
+        ("[x](javascript:alert(1))", "must start with http"),
         ("[x](file:///etc/passwd)", "must start with http"),
     ],
 )

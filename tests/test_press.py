@@ -181,7 +181,7 @@ def test_low_resolution_image_is_a_warning_for_office(tmp_path):
     source = leaflet_with_image(tmp_path, 100, 40)  # 100 px over 40 mm: 63 ppi
     code, out, _ = run("build", str(source), "-o", str(tmp_path / "x.pdf"))
     assert code == 0
-    assert "warning: image photo.png on panel 'inside-1' prints at 63 ppi; office printing needs 300 ppi" in out
+    assert "image photo.png on panel 'inside-1' prints at 63 ppi; office printing needs 300 ppi" in out
 
 
 def test_low_resolution_image_is_an_error_for_press(tmp_path):

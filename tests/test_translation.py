@@ -241,16 +241,16 @@ def test_unfinished_translation_blocks_a_final_edition(ipt, translated_po):
     problems = caught.value.problems
     assert caught.value.exit_code == 1
     steps_line = ipt.panels["flap"].blocks[1].where.line
-    assert f"{path}:{line['inside-1/2.paragraph']}: fuzzy entry 'inside-1/2.paragraph'" in caught.value.message
-    assert f"{path}:{line['flap/1.steps/1/title']}: missing translation for 'flap/1.steps/1/title'" in str(caught.value)
+    assert f"{path}:{line['inside-1/2.paragraph']}:1: fuzzy entry 'inside-1/2.paragraph'" in caught.value.message
+    assert f"{path}:{line['flap/1.steps/1/title']}:1: missing translation for 'flap/1.steps/1/title'" in str(caught.value)
     assert f"missing translation for 'flap/1.steps/0/text' (content.yaml:{steps_line})" in problems
     assert any(
-        p.startswith(f"{path}:{line['inside-1/3.paragraph']}: missing translation for 'inside-1/3.paragraph'")
+        p.startswith(f"{path}:{line['inside-1/3.paragraph']}:1: missing translation for 'inside-1/3.paragraph'")
         and p.endswith("the English changed since this was translated")
         for p in problems
     )
-    assert any(p.startswith(f"{path}:{line['flap/1.steps/0/old']}: obsolete entry") for p in problems)
-    assert any(p.startswith(f"{path}:{line['back/5.paragraph']}: obsolete entry 'back/5.paragraph'") for p in problems)
+    assert any(p.startswith(f"{path}:{line['flap/1.steps/0/old']}:1: obsolete entry") for p in problems)
+    assert any(p.startswith(f"{path}:{line['back/5.paragraph']}:1: obsolete entry 'back/5.paragraph'") for p in problems)
     assert "--draft" in problems[-1] and "DRAFT" in problems[-1]
     assert len(problems) == 7  # fuzzy, three missing, two obsolete, the --draft line
 
@@ -337,7 +337,7 @@ def test_gettext_language_becomes_bcp47_and_stray_entries_are_warned_about(ipt, 
     brazilian, warnings = translate(ipt, path)
     assert brazilian.language == "pt-BR"
     assert warnings == [
-        f"{path}:{found['inside-1/9.paragraph'].linenum}: entry 'inside-1/9.paragraph' matches no text; ignored"
+        f"{path}:{found['inside-1/9.paragraph'].linenum}:1: entry 'inside-1/9.paragraph' matches no text; ignored"
     ]
 
 

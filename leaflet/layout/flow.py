@@ -8,12 +8,12 @@ back. Whatever still does not fit is an `Overflow`, never clipped or dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import model as m
 from ..geometry import PanelPlace
 from .blocks import Column, Laid, Typesetting, lay_block
-from .items import Item, Rect
+from .items import Item, Picture, Rect, TextRun
 from .lines import Measure
 
 
@@ -236,7 +236,7 @@ def _place(column: list[Laid], place: PanelPlace) -> tuple[Item, ...]:
     for index, laid in enumerate(column):
         if laid.is_fill:
             y -= spare / fills
-        block_items = [item.moved(content.x0, y) for item in laid.items]
+        block_items = [_located(item.moved(content.x0, y), laid.block) for item in laid.items]
         if laid.is_band:
             at_top = index == 0
             at_bottom = index == len(column) - 1 and (fills or spare < 0.01)
@@ -244,6 +244,13 @@ def _place(column: list[Laid], place: PanelPlace) -> tuple[Item, ...]:
         items.extend(block_items)
         y -= laid.height + (_gap(laid, column[index + 1]) if index + 1 < len(column) else 0.0)
     return tuple(items)
+
+
+def _located(item: Item, block: m.Block) -> Item:
+    """Text and pictures remember the block they come from, for messages that point at the source."""
+    if isinstance(item, (TextRun, Picture)) and item.where is None:
+        return replace(item, where=block.where)
+    return item
 
 
 def _bleed_band(item: Item, place: PanelPlace, at_top: bool, at_bottom: bool) -> Item:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..errors import Location
 from ..units import Box
 
 
@@ -31,6 +32,8 @@ class TextRun:
     ascent: float
     descent: float
     link: str | None = None
+    where: Location | None = None
+    """The block it was set from, so that a check can point at its line in the source."""
 
     @property
     def box(self) -> Box:
@@ -40,7 +43,7 @@ class TextRun:
         # built directly rather than with dataclasses.replace: runs are moved thousands of times a build
         return TextRun(
             self.x + dx, self.baseline + dy, self.text, self.face, self.size, self.colour, self.width,
-            self.ascent, self.descent, self.link,
+            self.ascent, self.descent, self.link, self.where,
         )  # fmt: skip
 
 
@@ -102,6 +105,7 @@ class Picture:
     path: Path
     alt: str
     pixels: tuple[int, int]
+    where: Location | None = None
 
     def moved(self, dx: float, dy: float) -> Picture:
         return replace(self, box=self.box.moved(dx, dy))

@@ -1,0 +1,45 @@
+"""Reading text files a user gives us (YAML sources, PO files, printer profiles), with useful errors.
+
+One place decides what a bad file looks like to the user: a binary file is
+called binary, a file in another encoding gets the line and column of its
+first bad byte, and every problem names the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Location, SourceError
+
+
+def read_text(path: Path, what: str) -> str:
+    """The file's text (UTF-8, a byte-order mark allowed), or a SourceError saying what is wrong with it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"no such file: {path}; give the path of {what}") from None
+    except IsADirectoryError:
+        raise SourceError(f"{path} is a folder; give the path of {what}") from None
+    except PermissionError:
+        raise SourceError(f"{path} cannot be read (permission denied)") from None
+    except OSError as error:
+        raise SourceError(f"{path} cannot be read ({error.strerror or error})") from None
+    if _looks_binary(data[:8192]):
+        raise SourceError(f"{path} is a binary file, not text; give the path of {what}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        raise SourceError(
+            f"this is not UTF-8 text (byte 0x{data[error.start]:02X}); save the file as UTF-8 "
+            "(in most editors: Save As, Encoding: UTF-8)",
+            Location(str(path), line, column),
+        ) from None
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Many control bytes: a picture, a PDF or a program, not text with a stray character in it."""
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > max(8, len(head) // 20)
