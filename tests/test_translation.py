@@ -242,7 +242,8 @@ def test_unfinished_translation_blocks_a_final_edition(ipt, translated_po):
     assert caught.value.exit_code == 1
     steps_line = ipt.panels["flap"].blocks[1].where.line
     assert f"{path}:{line['inside-1/2.paragraph']}:1: fuzzy entry 'inside-1/2.paragraph'" in caught.value.message
-    assert f"{path}:{line['flap/1.steps/1/title']}:1: missing translation for 'flap/1.steps/1/title'" in str(caught.value)
+    title = "flap/1.steps/1/title"
+    assert f"{path}:{line[title]}:1: missing translation for '{title}'" in str(caught.value)
     assert f"missing translation for 'flap/1.steps/0/text' (content.yaml:{steps_line})" in problems
     assert any(
         p.startswith(f"{path}:{line['inside-1/3.paragraph']}:1: missing translation for 'inside-1/3.paragraph'")
@@ -250,7 +251,9 @@ def test_unfinished_translation_blocks_a_final_edition(ipt, translated_po):
         for p in problems
     )
     assert any(p.startswith(f"{path}:{line['flap/1.steps/0/old']}:1: obsolete entry") for p in problems)
-    assert any(p.startswith(f"{path}:{line['back/5.paragraph']}:1: obsolete entry 'back/5.paragraph'") for p in problems)
+    assert any(
+        p.startswith(f"{path}:{line['back/5.paragraph']}:1: obsolete entry 'back/5.paragraph'") for p in problems
+    )
     assert "--draft" in problems[-1] and "DRAFT" in problems[-1]
     assert len(problems) == 7  # fuzzy, three missing, two obsolete, the --draft line
 
