@@ -60,6 +60,9 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
     except RecursionError:
         raise SourceError("the YAML is nested too deeply to be a leaflet; check the brackets and indentation",
                           str(path)) from None  # fmt: skip
+    except UnicodeEncodeError as error:  # only text handed to loads() can hold half a character
+        raise SourceError(f"the text holds an unpaired surrogate (character {error.start + 1}), which is not "
+                          "Unicode text; remove it", str(path)) from None  # fmt: skip
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
@@ -229,7 +232,7 @@ class _Reader:
             top["leaflet"], "'leaflet'", ("id", "title", "language"), ("subject", "author", "review_date")
         )
         leaflet_id = self.scalar(meta["id"], "the leaflet id")
-        if not _IDENTIFIER.match(leaflet_id):
+        if not _IDENTIFIER.fullmatch(leaflet_id):
             raise self.fail(
                 meta["id"],
                 f"the leaflet id {leaflet_id!r} names the PDF: use up to 64 lower-case letters, digits and '-'",
@@ -261,7 +264,7 @@ class _Reader:
         colours = {}
         for key, value in found.items():
             colour = self.scalar(value, f"theme colour '{key}'")
-            if not _COLOUR.match(colour):
+            if not _COLOUR.fullmatch(colour):
                 raise self.fail(value, f"theme colour '{key}' must be written #RRGGBB, e.g. \"#005EB8\" (quoted)")
             colours[key] = colour.upper()
         return m.Theme(**colours)

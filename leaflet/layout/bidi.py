@@ -21,8 +21,20 @@ def _uax9() -> ModuleType:
     return algorithm
 
 
+ISOLATES = frozenset("\u2066\u2067\u2068\u2069")
+"""Isolate controls (LRI, RLI, FSI, PDI), which python-bidi's algorithm does not know: read as spaces."""
+
+
 def embedding_levels(text: str, direction: str) -> list[int]:
     """The resolved embedding level of every character (odd: right to left)."""
+    text = "".join(" " if char in ISOLATES else char for char in text)
+    try:
+        return _levels(text, direction)
+    except AssertionError:  # a character mix the library does not handle: keep the line in one direction
+        return [1 if direction == "rtl" else 0] * len(text)
+
+
+def _levels(text: str, direction: str) -> list[int]:
     uax9 = _uax9()
     storage = uax9.get_empty_storage()
     storage["base_level"] = 1 if direction == "rtl" else 0
