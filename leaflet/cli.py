@@ -37,13 +37,20 @@ def parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "source", nargs="?", default=DEFAULT_SOURCE, help=f"leaflet YAML (default {DEFAULT_SOURCE})"
             )
-        sub.add_argument("--paper", choices=tuple(geometry.PAPERS), help="paper size (overrides 'paper:' in the YAML)")
-        sub.add_argument("--fold", choices=geometry.FOLDS, help="roll (letter fold) or z (accordion)")
+        sub.add_argument(
+            "--paper",
+            type=str.lower,
+            choices=tuple(geometry.PAPERS),
+            help="paper size (overrides 'paper:' in the YAML)",
+        )
+        sub.add_argument("--fold", type=str.lower, choices=geometry.FOLDS, help="roll (letter fold) or z (accordion)")
         sub.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
         return sub
 
     def printing(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--target", choices=tuple(geometry.TARGETS), help="office printer (default) or print shop")
+        sub.add_argument(
+            "--target", type=str.lower, choices=tuple(geometry.TARGETS), help="office printer (default) or print shop"
+        )
         sub.add_argument("--cmyk", action="store_true", help="write colours and pictures in CMYK (for press)")
         duplex(sub)
 

@@ -68,11 +68,13 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
         where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
         what = error.problem or error.context or "cannot be read"
         line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-        hint = (
-            "YAML cannot be indented with tabs: use spaces"
-            if "\t" in line[: mark.column + 1]
-            else "check the indentation and quotes here"
-        )
+        if "\t" in line[: mark.column + 1]:
+            hint = "YAML cannot be indented with tabs: use spaces"
+        elif "mapping values are not allowed" in what:
+            what = "a colon and a space inside text that is not in quotes"
+            hint = 'put the text in double quotes, e.g. title: "IPT: a guide"'
+        else:
+            hint = "check the indentation and quotes here"
         raise SourceError(f"YAML syntax: {what}; {hint}", where) from None
     except yaml.reader.ReaderError as error:
         before = text[: error.position]

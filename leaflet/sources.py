@@ -17,7 +17,8 @@ def read_text(path: Path, what: str) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(f"no such file: {path}; give the path of {what}") from None
+        hint = " (run the command in its folder, or give its path)" if not path.parent.parts else ""
+        raise SourceError(f"no such file: {path}; give the path of {what}{hint}") from None
     except IsADirectoryError:
         raise SourceError(f"{path} is a folder; give the path of {what}") from None
     except PermissionError:
