@@ -50,8 +50,8 @@ def build_edition(source: Path, options: Options, lang: str | None) -> EditionRe
     try:
         edition, path = build(source, replace(options, lang=lang, output=None))
     except LeafletError as error:
-        return EditionReport(name, None, 0, "-", 0, time.perf_counter() - started, error.exit_code, tuple(
-            str(error).splitlines()))  # fmt: skip
+        problems = (*str(error).splitlines(), *([f"hint: {error.hint}"] if getattr(error, "hint", "") else []))
+        return EditionReport(name, None, 0, "-", 0, time.perf_counter() - started, error.exit_code, problems)
     sizes = sorted({panel.body_size for panel in edition.layout.panels.values()})
     warnings = sum(1 for f in edition.findings if f.severity == "warning")
     return EditionReport(

@@ -88,6 +88,11 @@ def make(source: Path | str, options: Options = Options()) -> Edition:
     fold = options.fold or leaflet.fold
     sheet = geometry.sheet(options.paper or leaflet.paper, fold, direction_for(leaflet.language))
     target = geometry.TARGETS[options.target or leaflet.target]
+    if any(options.duplex_offset_mm) and target.bleeds:
+        raise UsageError(
+            "a duplex offset makes up for an office printer; a press PDF must stay in register with its "
+            "trim and fold marks: leave out --duplex-offset and --printer, or use --target office"
+        )
     fonts = Fonts(font_chain(leaflet.language, leaflet.typography.font))
     layout = lay_out(leaflet, sheet, fonts)
     offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
@@ -124,6 +129,12 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]
 
     translated, notes = translate(leaflet, po, draft=options.draft)
     if options.lang:
+        written = translated.language if translated.language != leaflet.language else None
+        if written and written.split("-")[0].lower() != options.lang.split("-")[0].lower():
+            raise SourceError(
+                f"this is a translation into {written!r}, not {options.lang!r}: give the right --po or --lang",
+                _header_line(po, "Language"),
+            )
         translated = replace(translated, language=options.lang)
     try:
         script_for(translated.language)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 import time
 import traceback
@@ -108,7 +109,12 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
             traceback.print_exc(file=err)
         for line in str(error).splitlines():
             print(f"error: {line}" if not _has_location(line) else line, file=err)
+        if getattr(error, "hint", ""):
+            print(f"hint: {error.hint}", file=err)
         return error.exit_code
+    except BrokenPipeError:  # the reader stopped early (leaflet check | head): nothing more to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush stays quiet
+        return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=err)
         return EXIT_INTERRUPTED
@@ -193,8 +199,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 raise
             reports.append(unmade(lang or "source", error.problems))
     if args.json:
-        documents = [r.to_json() for r in reports]
-        print("[" + ",\n".join(documents) + "]" if len(documents) > 1 else documents[0], file=out)
+        documents = [r.to_json() for r in reports]  # --all-languages always gives a list, even of one
+        print("[" + ",\n".join(documents) + "]" if args.all_languages else documents[0], file=out)
     else:
         print("\n\n".join(as_text(r) for r in reports), file=out)
     return EXIT_OK if all(r.ready for r in reports) else EXIT_BAD_LEAFLET
@@ -207,8 +213,10 @@ def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if edition.errors:
         raise LayoutError([str(f) for f in edition.errors])
     folder = Path(args.source).resolve().parent / "output"
-    for path in write_previews(edition.pdf, folder, edition.leaflet.id, args.dpi):
+    stem = f"{edition.leaflet.id}.{edition.lang}" if edition.lang else edition.leaflet.id
+    for path in write_previews(edition.pdf, folder, stem, args.dpi):
         print(f"wrote {_shown(path)}", file=out)
+    _warnings(edition, out)
     return EXIT_OK
 
 

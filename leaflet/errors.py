@@ -57,6 +57,8 @@ class LayoutError(LeafletError):
 
     exit_code = EXIT_BAD_LEAFLET
 
-    def __init__(self, problems: list[str], where: Location | str | None = None) -> None:
+    def __init__(self, problems: list[str], where: Location | str | None = None, hint: str = "") -> None:
         super().__init__("\n".join(problems), where)
         self.problems = problems
+        self.hint = hint
+        """What the user can do about all of them at once, said after the list."""

@@ -51,6 +51,7 @@ _MARKUP_NOTES = {
     (False, True): "Keep [label](address) as it is; translate the label, never the address.",
 }
 _DRAFT = "--draft builds it anyway, with a DRAFT mark: fuzzy entries are used and missing ones stay in English"
+"""Said once after the list of what holds a final edition back."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def translate(leaflet: m.Leaflet, po_path: Path, draft: bool = False) -> tuple[m
     translated = _walk(leaflet, translator)
     translator.finish(leaflet.id)
     if translator.problems:
-        raise LayoutError([*translator.problems, _DRAFT])
+        raise LayoutError(sorted(translator.problems, key=_po_line), hint=_DRAFT)
     language = po.metadata.get("Language", "").strip()
     if language:  # gettext writes pt_BR or sr@latin; the leaflet wants BCP 47, pt-BR
         translated = replace(translated, language=language.split("@")[0].replace("_", "-"))
@@ -222,6 +223,12 @@ def _room(fill: float) -> str:
 # -- reading translations -----------------------------------------------------
 
 
+def _po_line(problem: str) -> tuple[int, str]:
+    """Order problems by their PO line; those about strings with no entry at all come last."""
+    found = re.match(r"^[^:]+:(\d+):", problem)
+    return (int(found.group(1)) if found else 10**9, problem)
+
+
 def _read_po(path: Path) -> polib.POFile:
     """Parse a PO file, turning every way it can fail into FILE:LINE and a hint."""
     text = read_text(path, "a translated PO file")
@@ -268,7 +275,7 @@ class _Translator:
         self.used: set[str] = set()
         for entry in po:
             if entry.msgctxt is None and not entry.obsolete:
-                self.warnings.append(f"{self.path}:{entry.linenum}:1: entry without msgctxt matches no text; ignored")
+                self.note(f"{self.path}:{entry.linenum}:1: entry without msgctxt matches no text: delete it", "ignored")
             if entry.obsolete or entry.msgctxt is None:
                 continue
             if entry.msgctxt in self.entries:
@@ -312,7 +319,8 @@ class _Translator:
             self.note(f"{self.path}:{entry.linenum}:1: obsolete entry {name!r}: delete it", "ignored")
         for context, entry in self.entries.items():
             if context not in self.used:
-                self.warnings.append(f"{self.path}:{entry.linenum}:1: entry {context!r} matches no text; ignored")
+                stale = f"{self.path}:{entry.linenum}:1: entry {context!r} matches no text (a stale entry): delete it"
+                self.note(stale, "ignored")
         made_for = self.po.metadata.get("Project-Id-Version", "")
         if made_for and made_for != leaflet_id:
             self.warnings.append(f"{self.path}: this PO file was made for {made_for!r}, not {leaflet_id!r}")

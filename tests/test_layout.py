@@ -257,3 +257,13 @@ def test_text_that_moves_on_is_laid_out_at_the_width_of_its_new_panel():
     assert runs, "some text moved on to inside-3"
     assert max(r.x + r.width for r in runs) <= narrow.place.content.x1 + 0.01
     assert max(r.x + r.width for r in runs) > narrow.place.content.x1 - 40  # and it does use the width
+
+
+def test_a_web_address_too_long_for_the_line_is_cut_after_a_slash():
+    address = "https://www.example.org/services/mental-health/talking-therapies"
+    result = set_text(
+        parse_inline(f"[{address}](https://www.example.org)").spans, STYLE, width=150, measure=MonoMeasure()
+    )
+    lines = lines_of(result)
+    assert "".join(lines) == address
+    assert all(line.endswith(("/", "-")) for line in lines[:-1])

@@ -263,3 +263,16 @@ def test_calibrate_command_writes_the_sheet(tmp_path, monkeypatch):
     assert code == 0 and "flip on short edge" in out
     page = pypdf.PdfReader(tmp_path / "output" / "calibration-letter.pdf").pages[0]
     assert [round(float(v)) for v in page.mediabox] == [0, 0, 792, 612]
+
+
+def test_a_duplex_offset_is_refused_for_press(tmp_path):
+    code, _, err = run("build", str(ROOT / "content.yaml"), "--target", "press", "--duplex-offset", "2,1")
+    assert code == 2 and "a duplex offset makes up for an office printer" in err
+
+
+def test_duplex_offset_keeps_office_colour_off_the_unprintable_margin(tmp_path):
+    path = built(tmp_path, "moved", duplex_offset_mm=(-4.0, 0.0))  # would push inside bands off the left edge
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for rect in page.rects:
+                assert rect["x0"] >= 5 * MM - 0.01 and rect["x1"] <= page.width - 5 * MM + 0.01

@@ -89,3 +89,10 @@ def test_text_report_reads_as_a_table(tmp_path):
     assert lines[0] == "ipt-leaflet [source, en-GB]: A4 roll-fold for press: ready to print"
     assert any(line.split()[:2] == ["flap", "97.0"] for line in lines)
     assert any("14.4:1  ok" in line for line in lines)
+
+
+def test_json_for_all_languages_is_always_a_list(tmp_path):
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(MINIMAL, encoding="utf-8")  # no translations beside it
+    code, reports = check_json(str(source), "--all-languages")
+    assert code == 0 and isinstance(reports, list) and [r["edition"] for r in reports] == ["source"]

@@ -208,7 +208,7 @@ def test_draft_builds_and_marks_every_panel(tmp_path):
         for page in document.pages:
             lines = page.extract_text().splitlines()
             assert sum("DRAFT TRANSLATION - NOT FOR PATIENT USE" in line for line in lines) >= 1
-            marks = [c for c in page.chars if c["text"] == "D" and c["size"] == 7]
+            marks = [c for c in page.chars if c["text"] == "D" and c["size"] == 6.5]
             assert len(marks) == 3  # one band on each panel
     assert pypdf.PdfReader(pdf).metadata.title.startswith("DRAFT")
 
@@ -295,3 +295,19 @@ def test_noto_sans_covers_the_latin_cyrillic_and_greek_letters_of_the_languages_
 def test_gurmukhi_and_devanagari_conjuncts_form(family, text):
     shaped = Fonts((family, "noto-sans")).shape(text, f"{family}:regular", 12)
     assert len(shaped.__shapeData__) < len(text)
+
+
+def test_a_po_file_for_another_language_is_refused(tmp_path):
+    shutil.copytree(MINI.parent, tmp_path / "mini")
+    po = tmp_path / "mini" / "translations" / "pl.po"
+    code, _, err = run("build", str(tmp_path / "mini" / "leaflet.yaml"), "--lang", "ar", "--po", str(po))
+    assert code == 2
+    assert err.startswith(f"{po}:4:2: this is a translation into 'pl', not 'ar'")
+
+
+def test_preview_of_a_translation_is_named_after_its_language(tmp_path):
+    shutil.copytree(MINI.parent, tmp_path / "mini")
+    code, out, _ = run("preview", str(tmp_path / "mini" / "leaflet.yaml"), "--lang", "ar", "--dpi", "20")
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "mini" / "output").glob("*.png")) == [
+        "mini.ar-1-outside.png", "mini.ar-2-inside.png"]  # fmt: skip

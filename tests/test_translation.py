@@ -254,8 +254,8 @@ def test_unfinished_translation_blocks_a_final_edition(ipt, translated_po):
     assert any(
         p.startswith(f"{path}:{line['back/5.paragraph']}:1: obsolete entry 'back/5.paragraph'") for p in problems
     )
-    assert "--draft" in problems[-1] and "DRAFT" in problems[-1]
-    assert len(problems) == 7  # fuzzy, three missing, two obsolete, the --draft line
+    assert "--draft" in caught.value.hint and "DRAFT" in caught.value.hint
+    assert len(problems) == 6  # fuzzy, three missing, two obsolete; the --draft hint comes separately
 
 
 def test_draft_uses_fuzzy_entries_and_falls_back_to_english(ipt, translated_po):
@@ -331,17 +331,19 @@ def test_empty_po_file_is_a_source_error(ipt, tmp_path):
         translate(ipt, empty)
 
 
-def test_gettext_language_becomes_bcp47_and_stray_entries_are_warned_about(ipt, translated_po):
+def test_gettext_language_becomes_bcp47_and_stray_entries_hold_a_final_edition_back(ipt, translated_po):
     def regional(found, po):
         po.metadata["Language"] = "pt_BR"
         po.append(polib.POEntry(msgctxt="inside-1/9.paragraph", msgid="Extra.", msgstr="EXTRA."))
 
     path, found = translated_po(regional)
-    brazilian, warnings = translate(ipt, path)
+    stale = f"{path}:{found['inside-1/9.paragraph'].linenum}:1: entry 'inside-1/9.paragraph' matches no text"
+    with pytest.raises(LayoutError) as caught:
+        translate(ipt, path)
+    assert caught.value.problems == [stale + " (a stale entry): delete it"]
+    brazilian, warnings = translate(ipt, path, draft=True)
     assert brazilian.language == "pt-BR"
-    assert warnings == [
-        f"{path}:{found['inside-1/9.paragraph'].linenum}:1: entry 'inside-1/9.paragraph' matches no text; ignored"
-    ]
+    assert warnings == [stale + " (a stale entry): delete it; ignored"]
 
 
 def test_po_without_language_or_for_another_leaflet_is_warned_about(ipt, translated_po):

@@ -237,13 +237,31 @@ def _split_long_word(word: list[_Piece], style: TextStyle, width: float, measure
         for char in piece.text:
             w = measure.width(char, piece.face, style.size)
             if used + w > width and chunks[-1]:
-                # closing punctuation never starts a line: the character before it comes along
-                carried = [chunks[-1].pop()] if char in _NO_BREAK_BEFORE and len(chunks[-1]) > 1 else []
+                carried = _carried_tail(chunks[-1], char)
+                del chunks[-1][len(chunks[-1]) - len(carried) :]
                 chunks.append(carried)
                 used = sum(measure.width(p.text, p.face, style.size) for p in carried)
             chunks[-1].append(_Piece(char, piece.face, piece.colour, piece.link))
             used += w
     return chunks
+
+
+_ADDRESS_BREAKS = set("/.-?&=_#")
+"""Where a web address too long for the line is best cut: after these, so each part still reads as one."""
+
+
+def _carried_tail(chunk: list[_Piece], next_char: str) -> list[_Piece]:
+    """What moves to the next line when a too-long word is cut before `next_char`.
+
+    Nothing, normally; after a '/' or '.' in the last two thirds of the line, the rest
+    of a web address, so it is not cut mid-word; and never closing punctuation alone.
+    """
+    if next_char in _NO_BREAK_BEFORE and len(chunk) > 1:
+        return chunk[-1:]
+    for index in range(len(chunk) - 1, len(chunk) // 3, -1):
+        if chunk[index - 1].text in _ADDRESS_BREAKS:
+            return chunk[index:]
+    return []
 
 
 def _merge(line: list[_Piece]) -> list[_Piece]:

@@ -61,12 +61,13 @@ def prepare(
     """Turn a laid-out sheet into pages for the target printer; a draft is marked on every panel."""
     pages = []
     for index, page in enumerate(layout.sheet.pages):
-        items = [item for panel in layout.page_panels(index) for item in panel.items]
-        items = [_edge_artwork(item, page, layout.sheet, target) for item in items]
+        dx, dy = duplex_offset if index == 1 else (0.0, 0.0)
+        # the offset moves the page first, so that office margins hold where the printer really prints
+        items = [item.moved(dx, dy) for panel in layout.page_panels(index) for item in panel.items]
+        items = [edged for item in items if (edged := _edge_artwork(item, page, layout.sheet, target)) is not None]
         if draft:
-            items += [mark for panel in page.panels for mark in draft_mark(panel.box, measure)]
-        shift = duplex_offset if index == 1 else (0.0, 0.0)
-        pages.append(frame_page(page, layout.sheet, target, items, f"{slug_text} | {page.name} page", measure, shift))
+            items += [mark for panel in page.panels for mark in draft_mark(panel.box.moved(dx, dy), measure)]
+        pages.append(frame_page(page, layout.sheet, target, items, f"{slug_text} | {page.name} page", measure))
     return tuple(pages)
 
 
@@ -95,10 +96,11 @@ def frame_page(
 def draft_mark(panel: Box, measure: Measure) -> list[Item]:
     """A red band across the top of a panel: an unreviewed translation must never pass for a final one.
 
-    It sits in the top margin, between 5.5 and 9.5 mm from the edge, over whatever is there.
+    It sits in the top margin, between 5.3 and 8.6 mm from the edge, clear of text that
+    starts at 10 mm, over any colour band there.
     """
-    size = 7.0
-    band = Box(panel.x0 + mm(5.5), panel.y1 - mm(9.5), panel.x1 - mm(5.5), panel.y1 - mm(5.5))
+    size = 6.5
+    band = Box(panel.x0 + mm(5.5), panel.y1 - mm(8.6), panel.x1 - mm(5.5), panel.y1 - mm(5.3))
     width = measure.width(DRAFT_TEXT, "bold", size)
     text = TextRun(
         x=(band.x0 + band.x1 - width) / 2,
@@ -155,19 +157,31 @@ def _slug_line(text: str, trim: Box, bleed: Box, measure: Measure) -> TextRun:
     )
 
 
-def _edge_artwork(item: Item, page: PageGeometry, sheet: Sheet, target: Target) -> Item:
-    """Colour that touches the sheet edge: out into the bleed (press) or back from the edge (office)."""
+def _edge_artwork(item: Item, page: PageGeometry, sheet: Sheet, target: Target) -> Item | None:
+    """Colour at the sheet edge: out into the bleed (press), or kept off the unprintable margin (office).
+
+    Press: a side that touches the trim runs out to the bleed edge. Office: every
+    colour area is cut back to the printable area, 5 mm inside the sheet, even when a
+    duplex offset has moved it there; one left with nothing to print is dropped.
+    """
     if not isinstance(item, Rect):
         return item
     box = item.box
-    reach = sheet.paper.bleed if target.bleeds else -target.edge_clearance
     edges = Box(0.0, 0.0, page.width, page.height)
-    touching = 0.01
-    x0 = edges.x0 - reach if box.x0 <= edges.x0 + touching else box.x0
-    y0 = edges.y0 - reach if box.y0 <= edges.y0 + touching else box.y0
-    x1 = edges.x1 + reach if box.x1 >= edges.x1 - touching else box.x1
-    y1 = edges.y1 + reach if box.y1 >= edges.y1 - touching else box.y1
-    return replace(item, box=Box(x0, y0, x1, y1))
+    if target.bleeds:
+        reach, touching = sheet.paper.bleed, 0.01
+        x0 = edges.x0 - reach if box.x0 <= edges.x0 + touching else box.x0
+        y0 = edges.y0 - reach if box.y0 <= edges.y0 + touching else box.y0
+        x1 = edges.x1 + reach if box.x1 >= edges.x1 - touching else box.x1
+        y1 = edges.y1 + reach if box.y1 >= edges.y1 - touching else box.y1
+        return replace(item, box=Box(x0, y0, x1, y1))
+    clear = target.edge_clearance
+    printable = edges.inset(clear, clear, clear, clear)
+    clipped = Box(max(box.x0, printable.x0), max(box.y0, printable.y0), min(box.x1, printable.x1),
+                  min(box.y1, printable.y1))  # fmt: skip
+    if clipped.width <= 0 or clipped.height <= 0:
+        return None
+    return item if clipped == box else replace(item, box=clipped)
 
 
 def describe(sheet: Sheet, target: Target) -> str:
