@@ -311,3 +311,9 @@ def test_preview_of_a_translation_is_named_after_its_language(tmp_path):
     assert code == 0
     assert sorted(p.name for p in (tmp_path / "mini" / "output").glob("*.png")) == [
         "mini.ar-1-outside.png", "mini.ar-2-inside.png"]  # fmt: skip
+
+
+def test_brackets_take_the_font_of_the_word_they_open():
+    fonts = Fonts(("noto-nastaliq-urdu", "noto-sans"))
+    assert fonts.segments("(IPT)", "bold") == [("(IPT)", "noto-sans:bold")]
+    assert fonts.segments("(علاج)", "bold") == [("(علاج)", "noto-nastaliq-urdu:bold")]

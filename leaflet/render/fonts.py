@@ -130,6 +130,10 @@ class Fonts:
                 runs[-1] = (runs[-1][0] + char, face)
             else:
                 runs.append((char, face))
+        first, following = (runs + [("", "")])[:2]
+        if following[0] and all(map(_is_neutral, first[0])) and self._has(following[1].split(":")[0], first[0][0]):
+            # an opening bracket or quote goes with the word it opens: "(IPT)" is all in one font
+            runs[:2] = [(first[0] + following[0], following[1])]
         return runs
 
     def _family_for(self, char: str, current: str | None) -> str:
