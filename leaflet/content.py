@@ -32,6 +32,8 @@ _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MAX_SOURCE_BYTES = 1_000_000
 MAX_DEPTH = 6
 """Lists of blocks inside blocks (a section in a callout in a section...): a leaflet needs two."""
+MAX_TEXT = 60_000
+"""Characters of text, aliases expanded: ten times what six panels can hold, and quick to lay out."""
 MAX_VALUES = 20_000
 """A leaflet has a few hundred values; aliases (*name) that repeat lists can make billions."""
 MAX_QR_LENGTH = 300
@@ -127,6 +129,7 @@ class _Reader:
         self.folder = folder
         self.reading: set[int] = set()
         self.visits = 0
+        self.characters = 0
         """Lists of blocks being read now, to refuse an alias that makes one contain itself."""
 
     # -- locations and errors -------------------------------------------------
@@ -219,6 +222,13 @@ class _Reader:
 
     def text(self, node: yaml.Node, what: str) -> m.Text:
         source = self.string(node, what)
+        self.characters += len(source)
+        if self.characters > MAX_TEXT:
+            raise self.fail(
+                node,
+                f"the leaflet's text runs past {MAX_TEXT:,} characters once its aliases (*name) are expanded; "
+                "a tri-fold holds a few thousand: remove the aliases or the repeated text",
+            )
         try:
             return parse_inline(source)
         except MarkupError as error:

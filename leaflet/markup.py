@@ -87,7 +87,7 @@ def _label(label: str) -> str:
     """A link's label: escapes work as elsewhere; bold goes around the whole link."""
     if "**" in label.replace("\\*", ""):
         raise MarkupError("bold inside a link label is not possible; put it around the link: **[label](address)**")
-    return re.sub(r"\\(.)", r"\1", label)
+    return re.sub(r"\\(.)", r"\1", label, flags=re.DOTALL)
 
 
 def _checked_address(address: str) -> str:
