@@ -86,12 +86,10 @@ LANGUAGE_SCRIPTS: dict[str, str] = {
 }
 """Primary language subtag -> its usual script. An explicit script subtag (pa-Arab) wins."""
 
-SCRIPT_SUBTAGS: dict[str, str] = {"Latn": "Latn", "Cyrl": "Cyrl", "Grek": "Grek", "Arab": "Arab", "Beng": "Beng",
-                                  "Guru": "Guru", "Deva": "Deva", "Hans": "Hans"}  # fmt: skip
+SCRIPT_SUBTAGS: frozenset[str] = frozenset(SCRIPTS) - {"Aran"}
+"""Script subtags a language code may carry; 'Aran' is ours, chosen for Urdu and Shahmukhi."""
 NASTALIQ_LANGUAGES = frozenset({"ur", "pa"})
 """Written in Arabic script, these are set in Nastaliq (pa-Arab is Shahmukhi Punjabi)."""
-
-RTL_LANGUAGES = frozenset(code for code, script in LANGUAGE_SCRIPTS.items() if SCRIPTS[script].direction == "rtl")
 
 
 def script_for(language: str) -> Script:
@@ -100,9 +98,9 @@ def script_for(language: str) -> Script:
     primary = subtags[0].lower()
     explicit = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
     if explicit:
-        if explicit.title() not in SCRIPT_SUBTAGS:
+        if explicit not in SCRIPT_SUBTAGS:
             raise UsageError(f"no bundled font sets the {explicit} script of {language!r}; supported: {_supported()}")
-        code = SCRIPT_SUBTAGS[explicit.title()]
+        code = explicit
         if code == "Arab" and primary in NASTALIQ_LANGUAGES:
             code = "Aran"
         return SCRIPTS[code]
