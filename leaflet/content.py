@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -330,14 +331,43 @@ class _Reader:
             self.reading.discard(id(node))
 
     def block(self, node: yaml.Node) -> m.Block:
+        """One 'type: content' entry, with placement options (pin, keep_together...) beside it."""
         kinds = tuple(_BLOCK_READERS)
-        if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+        if not isinstance(node, yaml.MappingNode) or not node.value:
             raise self.fail(node, f"a block is one 'type: content' entry, with type one of: {', '.join(kinds)}")
         key_node, value = node.value[0]
         kind = self.scalar(key_node, "a block type")
         if kind not in _BLOCK_READERS:
-            raise self.fail(key_node, f"unknown block type '{kind}'{_did_you_mean(kind, kinds)}")
-        return _BLOCK_READERS[kind](self, value, self.where(key_node))
+            hint = _did_you_mean(kind, kinds)
+            if kind in m.PLACEMENT_OPTIONS:
+                hint = f"; write the block's type first, then '{kind}' on the line under it"
+            raise self.fail(key_node, f"unknown block type '{kind}'{hint}")
+        block = _BLOCK_READERS[kind](self, value, self.where(key_node))
+        if len(node.value) > 1:
+            block = replace(block, placement=self.placement(node.value[1:], kind))
+        return block
+
+    def placement(self, pairs: list[tuple[yaml.Node, yaml.Node]], kind: str) -> m.Placement:
+        """The options written beside a block's type: each a yes/no flag."""
+        found: dict[str, bool] = {}
+        for key_node, value_node in pairs:
+            key = self.scalar(key_node, "a block option")
+            if key in _BLOCK_READERS:
+                raise self.fail(key_node, f"a second block type '{key}' in one entry; start it on a new '- ' line")
+            if key not in m.PLACEMENT_OPTIONS:
+                raise self.fail(
+                    key_node, f"unknown option '{key}' for a {kind}{_did_you_mean(key, m.PLACEMENT_OPTIONS)}"
+                )
+            if key in found:
+                raise self.fail(key_node, f"'{key}' appears twice for this {kind}; keep one")
+            found[key] = self.flag(value_node, f"'{key}'")
+        return m.Placement(**found)
+
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        value = self.scalar(node, what).lower()
+        if value not in ("true", "false", "yes", "no"):
+            raise self.fail(node, f"{what} is true or false, not {value!r}")
+        return value in ("true", "yes")
 
     def body(self, node: yaml.Node, what: str) -> tuple[m.Block, ...]:
         """A body is either one paragraph of text or a list of blocks."""

@@ -43,11 +43,35 @@ class Text:
         return "".join(span.text for span in self.spans)
 
 
+@dataclass(frozen=True)
+class Placement:
+    """What the source (or an edition's layout file) says about where a block may go.
+
+    Text flows forward through the panels a panel `continues_to`; these options
+    hold it back or push it on. They sit beside the block's type in the YAML:
+    `- callout: ...` then `  pin: true` on the next line.
+    """
+
+    pin: bool = False
+    """The block stays on the panel it is written under (the clinic's details, say)."""
+    keep_together: bool = False
+    """Never split between panels (a paragraph or list is split when it must be, otherwise)."""
+    keep_with_next: bool = False
+    """Never the last thing on a panel: it moves on with the block after it (headings always do)."""
+    break_before: bool = False
+    """Start a new panel here, whatever room is left on this one."""
+
+
+PLACEMENT_OPTIONS: tuple[str, ...] = ("pin", "keep_together", "keep_with_next", "break_before")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Block:
     """Base of every block; `where` is the block's place in the source."""
 
     where: Location | None = None
+    placement: Placement = field(default_factory=Placement)
+    """How the block may move between panels: pinned, kept together, breaks (see `Placement`)."""
 
     @property
     def kind(self) -> str:
