@@ -98,13 +98,12 @@ def make(source: Path | str, options: Options = Options()) -> Edition:
     offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
     draft = options.draft and bool(options.lang or options.po)  # only a translation can be a draft
     pages = prepare(layout, target, slug_text(leaflet, sheet, target), fonts, offset, draft=draft)
-    sizes = sorted({panel.body_size for panel in layout.panels.values()})
     info = DocumentInfo(
         ("DRAFT - " if draft else "") + leaflet.title,
         leaflet.language,
         leaflet.subject,
         leaflet.author,
-        keywords=f"body text {' / '.join(f'{s:g}' for s in sizes)} pt",
+        keywords=layout.copyfit.summary() if layout.copyfit else "",
     )
     pdf = render_pdf(pages, info, fonts, cmyk=options.cmyk)
     findings = [Finding("warning", note) for note in notes] + preflight(Subject(leaflet, layout, fonts, target))
@@ -140,8 +139,6 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]
         script_for(translated.language)
     except UsageError as error:  # the language came from the PO file's header: point at it
         raise SourceError(error.message, _header_line(po, "Language")) from None
-    if translated.typography.fit is None:
-        translated = replace(translated, typography=replace(translated.typography, fit="shrink"))
     return translated, _summarised(notes)
 
 

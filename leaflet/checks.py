@@ -107,11 +107,19 @@ def _extent(item: object) -> tuple[Box | None, str]:
 
 
 def type_size(subject: Subject) -> list[Finding]:
+    """Nothing below 11 pt, or below the floor the source chose if it chose a smaller one (then a warning)."""
     sizes = [run.size for p in subject.layout.panels.values() for run in p.items if isinstance(run, TextRun)]
     smallest = min(sizes, default=MIN_TEXT_SIZE)
+    floor = min(MIN_TEXT_SIZE, subject.leaflet.typography.body_min)
+    if smallest < floor - 1e-6:
+        return [Finding("error", f"text set at {smallest:g} pt; patient information needs at least {floor:g} pt")]
     if smallest < MIN_TEXT_SIZE - 1e-6:
         return [
-            Finding("error", f"text set at {smallest:g} pt; patient information needs at least {MIN_TEXT_SIZE:g} pt")
+            Finding(
+                "warning",
+                f"text set at {smallest:g} pt, below {MIN_TEXT_SIZE:g} pt, because 'body_min' in the source allows "
+                "it: small print is hard for many patients to read",
+            )
         ]
     return []
 

@@ -37,10 +37,11 @@ MAX_TEXT = 60_000
 """Characters of text, aliases expanded: ten times what six panels can hold, and quick to lay out."""
 MAX_VALUES = 20_000
 """A leaflet has a few hundred values; aliases (*name) that repeat lists can make billions."""
+MIN_FLOOR = 8.0
+"""Points: the smallest floor a source may set (below 11 pt the checks warn that it is small print)."""
 MAX_QR_LENGTH = 300
 """Characters; a longer address makes a code too dense to scan from a folded leaflet."""
 IMAGE_FORMATS = ("PNG", "JPEG")
-FITS = ("panel", "shrink")
 
 
 def load(path: Path | str) -> m.Leaflet:
@@ -283,11 +284,16 @@ class _Reader:
         return m.Theme(**colours)
 
     def typography(self, node: yaml.Node) -> m.Typography:
-        found = self.mapping(node, "'typography'", (), ("body_max", "body_min", "fit", "font"))
-        fit = self.choice(found.pop("fit"), "'fit'", FITS) if "fit" in found else None
+        found = self.mapping(node, "'typography'", (), ("body_max", "body_min", "font", "fit"))
+        if "fit" in found:
+            raise self.fail(
+                found["fit"],
+                "'fit' is no longer needed: every edition takes one body size, the largest that fits "
+                "between body_min and body_max; delete the line",
+            )
         font = self.choice(found.pop("font"), "'font'", FONT_FAMILIES) if "font" in found else None
-        sizes = {key: self.number(value, f"'{key}'", 11, 24) for key, value in found.items()}
-        result = m.Typography(**sizes, fit=fit, font=font)
+        sizes = {key: self.number(value, f"'{key}'", MIN_FLOOR, 24) for key, value in found.items()}
+        result = m.Typography(**sizes, font=font)
         if result.body_min > result.body_max:
             raise self.fail(node, "'body_min' is larger than 'body_max'")
         return result

@@ -1,8 +1,9 @@
 """Languages and scripts: the one table that says how each edition is set.
 
 A BCP 47 code ('pl', 'ar', 'ur', 'bn', 'pa', 'zh-Hans') gives a script; the
-script gives the direction, the bundled font family, how much taller its lines
-must be than Latin ones (Nastaliq needs much more), and where lines may break.
+script gives the direction, the bundled font family, how far copyfit may tighten
+its line spacing, and where lines may break. (How large and how tall its letters
+are is the font's business: see `render.fonts.FAMILIES`.)
 Adding a language is a row here; adding a script is a row here and a font.
 Direction follows the script, not the language alone: Punjabi in Gurmukhi is
 left to right, Punjabi in Shahmukhi (pa-Arab) right to left.
@@ -22,22 +23,23 @@ class Script:
     direction: str
     family: str
     """The bundled font family for this script's letters; Latin falls back to Noto Sans."""
-    leading: float
-    """Line height relative to Latin: tall stacks and deep descenders need more."""
+    min_leading: float
+    """How far copyfit may tighten its line spacing (a fraction of the designed leading):
+    scripts with stacked marks or deep descenders keep more."""
     breaks: str
     """'spaces', or 'characters' for scripts written without spaces (Chinese)."""
 
 
 SCRIPTS: dict[str, Script] = {
-    "Latn": Script("Latn", "ltr", "noto-sans", 1.0, "spaces"),
-    "Cyrl": Script("Cyrl", "ltr", "noto-sans", 1.0, "spaces"),
-    "Grek": Script("Grek", "ltr", "noto-sans", 1.0, "spaces"),
-    "Arab": Script("Arab", "rtl", "noto-naskh-arabic", 1.2, "spaces"),
-    "Aran": Script("Aran", "rtl", "noto-nastaliq-urdu", 1.55, "spaces"),
-    "Beng": Script("Beng", "ltr", "noto-sans-bengali", 1.12, "spaces"),
-    "Guru": Script("Guru", "ltr", "noto-sans-gurmukhi", 1.12, "spaces"),
-    "Deva": Script("Deva", "ltr", "noto-sans-devanagari", 1.12, "spaces"),
-    "Hans": Script("Hans", "ltr", "wqy-microhei", 1.1, "characters"),
+    "Latn": Script("Latn", "ltr", "noto-sans", 0.9, "spaces"),
+    "Cyrl": Script("Cyrl", "ltr", "noto-sans", 0.9, "spaces"),
+    "Grek": Script("Grek", "ltr", "noto-sans", 0.9, "spaces"),
+    "Arab": Script("Arab", "rtl", "noto-naskh-arabic", 0.95, "spaces"),
+    "Aran": Script("Aran", "rtl", "noto-nastaliq-urdu", 1.0, "spaces"),
+    "Beng": Script("Beng", "ltr", "noto-sans-bengali", 0.95, "spaces"),
+    "Guru": Script("Guru", "ltr", "noto-sans-gurmukhi", 0.95, "spaces"),
+    "Deva": Script("Deva", "ltr", "noto-sans-devanagari", 0.95, "spaces"),
+    "Hans": Script("Hans", "ltr", "wqy-microhei", 0.95, "characters"),
 }
 
 LANGUAGE_SCRIPTS: dict[str, str] = {

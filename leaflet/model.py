@@ -97,6 +97,8 @@ class Paragraph(Block):
 @dataclass(frozen=True, kw_only=True)
 class Bullets(Block):
     items: tuple[Text, ...]
+    continued: bool = False
+    """The first item carries on from the panel before: it has no bullet of its own."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,7 +111,8 @@ class Section(Block):
 
 @dataclass(frozen=True)
 class Step:
-    title: Text
+    title: Text | None
+    """None only for a step whose text carries on from the panel before."""
     body: Text
 
 
@@ -118,6 +121,8 @@ class Steps(Block):
     """Numbered stages, each with a title and a paragraph."""
 
     steps: tuple[Step, ...]
+    start: int = 1
+    """The number of the first step: steps that carry on to another panel keep counting."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -225,15 +230,14 @@ THEME_COLOURS: tuple[str, ...] = tuple(Theme.__dataclass_fields__)
 
 @dataclass(frozen=True)
 class Typography:
-    """Body sizes in points: the largest that fits is used, never below the floor."""
+    """Body sizes in points: the edition takes the largest that fits, one size on every panel."""
 
-    body_max: float = 12.0
+    body_max: float = 14.0
+    """The ceiling: RNIB's preferred size for print."""
     body_min: float = 11.0
+    """The floor. Patient information is never set smaller unless the source says so here."""
     font: str | None = None
     """A bundled font family to set the text in, instead of the one the language's script uses."""
-    fit: str | None = None
-    """'panel': each flow its largest size; 'shrink': one size for the whole edition.
-    Unset, a source leaflet fits by panel and a translation shrinks (it runs longer)."""
 
 
 @dataclass(frozen=True)
@@ -275,7 +279,7 @@ def block_texts(block: Block) -> list[Text]:
         case Section(heading=heading, body=body):
             return [heading] + [t for b in body for t in block_texts(b)]
         case Steps(steps=steps):
-            return [t for step in steps for t in (step.title, step.body)]
+            return [t for step in steps for t in (step.title, step.body) if t is not None]
         case Callout(heading=heading, body=body):
             return ([heading] if heading else []) + [t for b in body for t in block_texts(b)]
         case Image(alt=alt) | Illustration(alt=alt):

@@ -2,9 +2,13 @@
 
 Pure geometry: fonts are reached only through the injected `Measure`, nothing
 is drawn, and the result is plain data the renderer copies onto the page.
-Each flow (a panel and the panels it continues on) gets the largest body size,
-in half-point steps from the leaflet's maximum down to its floor, at which
-everything fits; if nothing fits at the floor, the overflow is reported.
+
+Copyfit: the whole edition takes one body size, the largest between the floor and
+the ceiling at which every flow fits. Its levers are used in a fixed order, each
+within its own limits: the panels of a flow are balanced (always), then the space
+between paragraphs, the line spacing (within the script's limit) and the size of
+headings are tightened, and only then is the body made smaller. What it chose is
+a `Copyfit`, which the PDF's metadata and `leaflet check` report.
 """
 
 from __future__ import annotations
@@ -13,15 +17,73 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..geometry import Sheet
-from ..languages import script_for
+from ..languages import Script, script_for
 from .blocks import Typesetting
 from .flow import FlowResult, Overflow, PanelLayout, flow
 from .items import Item
 from .lines import Measure
 
-__all__ = ["Layout", "Measure", "Overflow", "PanelLayout", "Item", "lay_out", "body_sizes"]
+__all__ = ["Copyfit", "Layout", "Levers", "Measure", "Overflow", "PanelLayout", "Item", "lay_out", "body_sizes"]
 
 SIZE_STEP = 0.5
+
+
+@dataclass(frozen=True)
+class Levers:
+    """How far copyfit tightened the type, as fractions of the designed look (1 is untouched)."""
+
+    spacing: float = 1.0
+    """Space between paragraphs and blocks."""
+    leading: float = 1.0
+    """Line spacing."""
+    headings: float = 1.0
+    """How much larger than the body headings are."""
+
+
+LEVERS: tuple[Levers, ...] = (
+    Levers(),
+    Levers(spacing=0.8),
+    Levers(spacing=0.6),
+    Levers(spacing=0.6, leading=0.95),
+    Levers(spacing=0.6, leading=0.9),
+    Levers(spacing=0.6, leading=0.9, headings=0.85),
+    Levers(spacing=0.6, leading=0.9, headings=0.7),
+)
+"""Loosest first: paragraph spacing, then leading, then heading scale, each to its limit."""
+
+
+@dataclass(frozen=True)
+class Copyfit:
+    """What copyfit chose for an edition: one body size and how far each lever was used."""
+
+    body: float
+    leading: float
+    """Points, baseline to baseline, for body text in Latin letters (taller scripts take more)."""
+    levers: Levers
+    ceiling: float
+    floor: float
+    balanced: tuple[str, ...] = ()
+    """The flows whose text was shared out over several panels, written 'flap > inside-1'."""
+
+    def actions(self) -> list[str]:
+        """What copyfit did, in the order it tries its levers, as a designer would say it."""
+        done = [f"{' > '.join(chain)} balanced" for chain in self.balanced]
+        levers = self.levers
+        if levers.spacing < 1:
+            done.append(f"paragraph spacing {levers.spacing:.0%}")
+        if levers.leading < 1:
+            done.append(f"leading {levers.leading:.0%}")
+        if levers.headings < 1:
+            done.append(f"heading scale {levers.headings:.0%}")
+        if self.body < self.ceiling:
+            done.append(f"body {self.body:g} pt (ceiling {self.ceiling:g} pt)")
+        else:
+            done.append(f"body at the ceiling, {self.body:g} pt")
+        return done
+
+    def summary(self) -> str:
+        """One line for the PDF's keywords."""
+        return f"body text {self.body:g} pt, leading {self.leading:.1f} pt; copyfit: " + "; ".join(self.actions())
 
 
 @dataclass(frozen=True)
@@ -29,6 +91,7 @@ class Layout:
     sheet: Sheet
     panels: dict[str, PanelLayout]
     overflows: tuple[Overflow, ...]
+    copyfit: Copyfit | None = None
 
     def page_panels(self, page: int) -> list[PanelLayout]:
         """The panels of one page, left to right."""
@@ -45,40 +108,65 @@ def body_sizes(typography: m.Typography) -> list[float]:
     return [*sizes, typography.body_min]
 
 
-def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
-    """Lay out every panel of the leaflet on the sheet, at the body size its fit policy picks.
+def levers_for(script: Script) -> tuple[Levers, ...]:
+    """The levers in order, with line spacing kept within what the script's letters need."""
+    result: list[Levers] = []
+    for levers in LEVERS:
+        clamped = Levers(levers.spacing, max(levers.leading, script.min_leading), levers.headings)
+        if clamped not in result:
+            result.append(clamped)
+    return tuple(result)
 
-    'panel' (the default for a source leaflet): each flow takes the largest size at
-    which it fits, so 12 pt is used wherever the panel structure allows it.
-    'shrink' (the default for a translation, which runs longer): the whole edition
-    takes one size, the largest at which every flow fits, headings in proportion.
+
+def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
+    """Lay out every panel of the leaflet at the largest body size at which everything fits.
+
+    Both searches are bisections (fitting is monotone in the size and in each lever), so
+    an edition is laid out about six times, not once per size and lever.
     """
     script = script_for(leaflet.language)
     chains = _flows(leaflet)
     sizes = body_sizes(leaflet.typography)
-    if leaflet.typography.fit == "shrink":  # set for translations unless the YAML says otherwise
-        for size in sizes:
-            results = [_flow(chain, sheet, Typesetting(size, leaflet.theme, script), measure) for chain in chains]
-            if not any(result.overflows for result in results):
-                break
-    else:
-        results = [_best_fit(chain, sheet, sizes, leaflet.theme, script, measure) for chain in chains]
+    levers = levers_for(script)
+    tried: dict[tuple[float, Levers], list[FlowResult]] = {}
+
+    def attempt(size: float, lever: Levers) -> list[FlowResult]:
+        if (size, lever) not in tried:
+            ts = Typesetting(size, leaflet.theme, script, lever.spacing, lever.leading, lever.headings)
+            tried[size, lever] = [_flow(chain, sheet, ts, measure) for chain in chains]
+        return tried[size, lever]
+
+    def fits(size: float, lever: Levers) -> bool:
+        return not any(result.overflows for result in attempt(size, lever))
+
+    size_index = _first(len(sizes), lambda i: fits(sizes[i], levers[-1]))
+    size = sizes[min(size_index, len(sizes) - 1)]
+    lever = levers[min(_first(len(levers), lambda i: fits(size, levers[i])), len(levers) - 1)]
+    results = attempt(size, lever)
     panels = {p.name: p for result in results for p in result.panels}
     overflows = tuple(o for result in results for o in result.overflows)
-    return Layout(sheet, panels, overflows)
+    balanced = tuple(tuple(p.name for p in chain) for chain in chains if len(chain) > 1)
+    ts = Typesetting(size, leaflet.theme, script, lever.spacing, lever.leading, lever.headings)
+    copyfit = Copyfit(size, ts.leading, lever, sizes[0], sizes[-1], balanced)
+    return Layout(sheet, panels, overflows, copyfit)
+
+
+def _first(count: int, good) -> int:
+    """The first index in range(count) for which `good` holds, given that it holds from there on; count if none."""
+    if count == 0 or not good(count - 1):
+        return count
+    low, high = 0, count - 1
+    while low < high:
+        middle = (low + high) // 2
+        if good(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _flow(chain: list[m.Panel], sheet: Sheet, ts: Typesetting, measure: Measure) -> FlowResult:
     return flow(chain, [sheet.panel(panel.name) for panel in chain], ts, measure)
-
-
-def _best_fit(chain, sheet, sizes, theme, script, measure) -> FlowResult:
-    """The chain at the largest body size at which it fits, or at the floor with its overflow."""
-    for size in sizes:
-        result = _flow(chain, sheet, Typesetting(size, theme, script), measure)
-        if not result.overflows:
-            break
-    return result
 
 
 def _flows(leaflet: m.Leaflet) -> list[list[m.Panel]]:

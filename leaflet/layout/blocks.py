@@ -15,16 +15,24 @@ from ..languages import SCRIPTS, Script
 from ..units import Box, mm
 from .artwork import ILLUSTRATIONS
 from .items import Circle, Item, Link, Picture, QRSymbol, Rect, TextRun
-from .lines import Measure, TextStyle, set_text
+from .lines import Measure, SetText, TextStyle, set_text
 
 
 @dataclass(frozen=True)
 class Typesetting:
-    """Every size, colour and direction a block needs, derived from the body size, theme and script."""
+    """Every size, colour and direction a block needs, derived from the body size, theme and script.
+
+    `spacing`, `leading` and `headings` are copyfit's levers, 1 for the designed
+    look and less to fit more text: space between paragraphs, line spacing, and how
+    much larger than the body headings are.
+    """
 
     body: float
     theme: m.Theme
     script: Script = SCRIPTS["Latn"]
+    spacing: float = 1.0
+    leading_scale: float = 1.0
+    headings: float = 1.0
 
     @property
     def rtl(self) -> bool:
@@ -32,18 +40,19 @@ class Typesetting:
 
     @property
     def leading(self) -> float:
-        return self.body * 1.38 * self.script.leading
+        """Baseline to baseline for body text in Latin letters; a taller script's lines take more."""
+        return self.body * BODY_LEADING * self.leading_scale
 
     @property
     def gap(self) -> float:
         """Space after a paragraph."""
-        return self.body * 0.7
+        return self.body * 0.7 * self.spacing
 
     def _style(self, size: float, leading: float, colour: str, face: str = "regular", align: str = "") -> TextStyle:
         start = "right" if self.rtl else "left"
         return TextStyle(
             size,
-            leading * self.script.leading,
+            leading * self.leading_scale,
             colour,
             self.theme.link,
             face=face,
@@ -52,15 +61,19 @@ class Typesetting:
             breaks=self.script.breaks,
         )
 
+    def larger(self, scale: float) -> float:
+        """A heading's size: `scale` times the body, brought towards the body by the headings lever."""
+        return self.body * (1 + (scale - 1) * self.headings)
+
     def text(self, colour: str | None = None) -> TextStyle:
-        return self._style(self.body, self.body * 1.38, colour or self.theme.text)
+        return self._style(self.body, self.body * BODY_LEADING, colour or self.theme.text)
 
     def heading(self, level: int) -> TextStyle:
-        size = self.body * {1: 2.0, 2: 1.5, 3: 1.15}[level]
+        size = self.larger({1: 2.0, 2: 1.5, 3: 1.15}[level])
         return self._style(size, size * 1.18, self.theme.heading, face="bold")
 
     def subheading(self, scale: float = 1.08, leading: float = 1.3) -> TextStyle:
-        size = self.body * scale
+        size = self.larger(scale)
         return self._style(size, size * leading, self.theme.heading, face="bold")
 
     def badge_number(self, badge: float) -> TextStyle:
@@ -80,6 +93,10 @@ class Typesetting:
         return [item.moved(dx, 0) for item in items]
 
 
+BODY_LEADING = 1.38
+"""Body text line spacing in Latin, as a multiple of the size (RNIB asks 1.2 to 1.5)."""
+
+
 @dataclass(frozen=True)
 class Column:
     """Where a block is laid: its text width and how far the panel edges lie beyond it."""
@@ -87,6 +104,15 @@ class Column:
     width: float
     outset_left: float = 0.0
     outset_right: float = 0.0
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Where a block may be split between panels: the height above the cut, and what carries on."""
+
+    height: float
+    rest: tuple[m.Block, ...]
+    """Blocks that continue the text on the next panel (a paragraph's remaining lines, the next steps)."""
 
 
 @dataclass
@@ -98,6 +124,8 @@ class Laid:
     height: float
     space_after: float
     keep_with_next: bool = False
+    cuts: tuple[Cut, ...] = ()
+    """Where it may be split, lowest first; none for a block that must stay whole."""
 
     @property
     def is_band(self) -> bool:
@@ -107,10 +135,46 @@ class Laid:
     def is_fill(self) -> bool:
         return isinstance(self.block, m.Spacer) and self.block.fill
 
+    def head(self, cut: Cut) -> Laid:
+        """The part above a cut: what stays on this panel."""
+        items = tuple(item for item in self.items if _anchor(item) > -cut.height)
+        return Laid(self.block, items, cut.height, 0.0)
+
+
+def _anchor(item: Item) -> float:
+    """The height that decides which side of a cut an item falls on: a line's baseline, a shape's middle."""
+    match item:
+        case TextRun():
+            return item.baseline
+        case Circle():
+            return item.cy
+        case Rect() | Link() | Picture() | QRSymbol():
+            return (item.box.y0 + item.box.y1) / 2
+    return 0.0
+
+
+def text_cuts(text: SetText, spans: tuple[m.Span, ...], make, top: float = 0.0, lines: int = 2) -> list[Cut]:
+    """Cuts between the lines of a text, leaving at least `lines` lines on each side (no widows or orphans).
+
+    `make` turns the spans of the remaining text into the blocks that carry on.
+    """
+    cuts = []
+    for line in range(lines, text.line_count - lines + 1):
+        rest = text.rest(spans, line)
+        if rest:
+            cuts.append(Cut(top + text.line_tops[line], make(rest)))
+    return cuts
+
 
 def lay_block(block: m.Block, column: Column, ts: Typesetting, measure: Measure) -> Laid:
-    """Lay out any block; the kind of block picks the function."""
-    return _LAYOUTS[type(block)](block, column, ts, measure)
+    """Lay out any block; the kind of block picks the function, its placement what may split it."""
+    laid = _LAYOUTS[type(block)](block, column, ts, measure)
+    placement = block.placement
+    if placement.keep_together and laid.cuts:
+        laid.cuts = ()
+    if placement.keep_with_next:
+        laid.keep_with_next = True
+    return laid
 
 
 def _stack(parts: list[tuple[tuple[Item, ...], float, float]]) -> tuple[tuple[Item, ...], float]:
@@ -131,51 +195,99 @@ def _heading(block: m.Heading, column: Column, ts: Typesetting, measure: Measure
 
 def _paragraph(block: m.Paragraph, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     text = set_text(block.text.spans, ts.text(), column.width, measure)
-    return Laid(block, _with_links(text.runs), text.height, ts.gap)
+
+    def rest(spans: tuple[m.Span, ...]) -> tuple[m.Block, ...]:
+        return (replace(block, text=m.Text(block.text.source, spans)),)
+
+    cuts = tuple(text_cuts(text, block.text.spans, rest))
+    return Laid(block, _with_links(text.runs), text.height, ts.gap, cuts=cuts)
 
 
 def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     indent = ts.body * 1.1
     style = ts.text()
+    after = ts.body * 0.3
     parts = []
-    for item in block.items:
+    cuts: list[Cut] = []
+    top = 0.0
+    for index, item in enumerate(block.items):
         text = set_text(item.spans, style, column.width - indent, measure)
-        bullet = set_text((m.Span("\u2022", bold=True),), replace(style, colour=ts.theme.accent), indent, measure)
-        runs = ts.at(text.runs, indent, column.width - indent, column) + ts.at(bullet.runs, 0, indent, column)
-        parts.append((_with_links(tuple(runs)), text.height, ts.body * 0.3))
+        runs = ts.at(text.runs, indent, column.width - indent, column)
+        if index or not block.continued:
+            bullet = set_text((m.Span("\u2022", bold=True),), replace(style, colour=ts.theme.accent), indent, measure)
+            runs += ts.at(bullet.runs, 0, indent, column)
+        parts.append((_with_links(tuple(runs)), text.height, after))
+        following = block.items[index + 1 :]
+
+        def rest(spans: tuple[m.Span, ...], following=following) -> tuple[m.Block, ...]:
+            return (replace(block, items=(m.Text("", spans), *following), continued=True),)
+
+        cuts += text_cuts(text, item.spans, rest, top)
+        if following:
+            cuts.append(Cut(top + text.height, (replace(block, items=following, continued=False),)))
+        top += text.height + after
     items, height = _stack(parts)
-    return Laid(block, items, height, ts.gap)
+    return Laid(block, items, height, ts.gap, cuts=tuple(cuts))
 
 
 def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     heading = set_text(block.heading.spans, ts.subheading(), column.width, measure)
     parts = [(_with_links(heading.runs), heading.height, ts.body * 0.2)]
-    parts += _laid_parts(block.body, column, ts, measure)
+    laid = [lay_block(b, column, ts, measure) for b in block.body]
+    parts += [(x.items, x.height, x.space_after) for x in laid]
     items, height = _stack(parts)
-    return Laid(block, items, height, ts.gap * 1.3)
+    cuts: list[Cut] = []
+    top = heading.height + ts.body * 0.2
+    for index, part in enumerate(laid):
+        following = block.body[index + 1 :]
+        cuts += [Cut(top + cut.height, (*cut.rest, *following)) for cut in part.cuts]
+        if following and index + 1 < len(laid):
+            cuts.append(Cut(top + part.height, following))  # the heading never goes without its first block
+        top += part.height + part.space_after
+    return Laid(block, items, height, ts.gap * 1.3, cuts=tuple(cuts))
 
 
 def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     badge = ts.body * 1.9
-    title_style = replace(ts.subheading(1.15), leading=badge * ts.script.leading)
+    title_style = ts.subheading(1.15)
+    title_style = replace(title_style, leading=max(ts.leading, title_style.size * 1.15))  # wraps at text leading
     title_x = badge * 1.35
     parts = []
-    for number, step in enumerate(block.steps, start=1):
-        title = set_text(step.title.spans, title_style, column.width - title_x, measure)
-        digits = set_text((m.Span(str(number)),), ts.badge_number(badge), badge, measure)
+    cuts: list[Cut] = []
+    top = 0.0
+    for index, step in enumerate(block.steps):
+        number = block.start + index
         body = set_text(step.body.spans, ts.text(), column.width, measure)
-        title_height = max(title.height, badge)
-        centre = -title_style.leading / 2  # the badge sits on the middle of the title's first line
-        badge_items = [
-            Circle(badge / 2, centre, badge / 2, ts.theme.accent),
-            *(r.moved(0, centre + badge / 2) for r in digits.runs),
-        ]
-        items: list[Item] = ts.at(badge_items, 0, badge, column)
-        items += ts.at(title.runs, title_x, column.width - title_x, column)
-        items += [run.moved(0, -(title_height + ts.body * 0.35)) for run in body.runs]
-        parts.append((_with_links(tuple(items)), title_height + ts.body * 0.35 + body.height, ts.gap * 1.2))
+        items: list[Item] = []
+        title_height = 0.0
+        if step.title is not None:
+            title = set_text(step.title.spans, title_style, column.width - title_x, measure)
+            digits = set_text((m.Span(str(number)),), ts.badge_number(badge), badge, measure)
+            first_line = title.line_tops[1]
+            drop = max(0.0, (badge - first_line) / 2)  # the title's first line is centred on the badge
+            centre = -(drop + first_line / 2)
+            title_height = max(drop + title.height, badge)
+            badge_items = [
+                Circle(badge / 2, centre, badge / 2, ts.theme.accent),
+                *(r.moved(0, centre + badge / 2) for r in digits.runs),
+            ]
+            items += ts.at(badge_items, 0, badge, column)
+            items += ts.at([r.moved(0, -drop) for r in title.runs], title_x, column.width - title_x, column)
+            title_height += ts.body * 0.35
+        items += [run.moved(0, -title_height) for run in body.runs]
+        height = title_height + body.height
+        parts.append((_with_links(tuple(items)), height, ts.gap * 1.2))
+        following = block.steps[index + 1 :]
+
+        def rest(spans: tuple[m.Span, ...], following=following, number=number) -> tuple[m.Block, ...]:
+            return (replace(block, steps=(m.Step(None, m.Text("", spans)), *following), start=number),)
+
+        cuts += text_cuts(text=body, spans=step.body.spans, make=rest, top=top + title_height)
+        if following:
+            cuts.append(Cut(top + height, (replace(block, steps=following, start=number + 1),)))
+        top += height + ts.gap * 1.2
     items, height = _stack(parts)
-    return Laid(block, items, height, ts.gap)
+    return Laid(block, items, height, ts.gap, cuts=tuple(cuts))
 
 
 def _callout(block: m.Callout, column: Column, ts: Typesetting, measure: Measure) -> Laid:

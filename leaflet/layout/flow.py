@@ -1,9 +1,12 @@
-"""Panel flow: laid blocks poured into panels, continuing only where the YAML allows.
+"""Panel flow: the text of a chain of panels poured into them as one story.
 
-A *flow* is a panel plus the panels it `continues_to`. Blocks stay in order;
-a block that does not fit moves on to the next panel of its flow, taking a
-heading that must stay with it; a continuation panel's own blocks never move
-back. Whatever still does not fit is an `Overflow`, never clipped or dropped.
+A *flow* is a panel plus the panels it `continues_to`. Blocks stay in order. A
+block that does not fit is split where it allows (a paragraph between lines,
+keeping two on each side; a list between items; steps between steps, numbering
+on) and the rest carries on to the next panel; a heading never ends a panel.
+A block never moves to a panel before the one it is written under, and a pinned
+block never leaves its own. Whatever still does not fit is an `Overflow`, never
+clipped or dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .. import model as m
 from ..geometry import PanelPlace
-from .blocks import Column, Laid, Typesetting, lay_block
+from .blocks import Column, Cut, Laid, Typesetting, lay_block
 from .items import Item, Picture, Rect, TextRun
 from .lines import Measure
 
@@ -51,33 +54,19 @@ class FlowResult:
 
 
 def flow(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure) -> FlowResult:
-    """Pour the blocks of a chain of panels into their places on the sheet.
+    """Pour the blocks of a chain of panels into their places on the sheet, balanced.
 
-    Of every way to share the blocks out that fits, the most even one is taken
-    (the fullest panel as empty as possible), so that a continued text does not
-    leave one panel crammed and the next half empty.
+    Each panel is filled up to a share of its height; the smallest share at which
+    everything fits is found by bisection, so the fullest panel is as empty as it can
+    be and a continued text does not leave one panel crammed and the next half empty.
     """
-    blocks = [block for panel in panels for block in panel.blocks]
-    own_starts = [sum(len(panel.blocks) for panel in panels[:k]) for k in range(len(panels))]
-    # each block is laid out at the width of every panel it may land in: its own or a later one
-    laid = [
-        [lay_block(block, _column(place), ts, measure) if index < _end(own_starts, k, len(blocks)) else None
-         for index, block in enumerate(blocks)]
-        for k, place in enumerate(places)
-    ]  # fmt: skip
-    chain = _Chain(laid, own_starts, places)
-    columns = chain.most_even()
-    overflows: tuple[Overflow, ...] = ()
-    if columns is None:
-        columns = chain.in_order()
-        overflows = tuple(
-            Overflow(place.name, _first_misfit(column, place).block, _height(column) - place.content.height)
-            for column, place in zip(columns, places)
-            if column and not _fits(column, place)
-        )
-    placed = [laid.block for column in columns for laid in column]
-    if placed != blocks:  # nothing may be lost, doubled or reordered on the way to the page
-        raise RuntimeError(f"panel flow placed {len(placed)} of {len(blocks)} blocks")
+    story = _Story(panels, places, ts, measure)
+    columns = story.fill(1.0) if len(places) == 1 else story.balanced()
+    overflows = tuple(
+        Overflow(place.name, _first_misfit(column, place).block, _height(column) - place.content.height)
+        for column, place in zip(columns, places)
+        if column and not _fits(column, place)
+    )
     results = tuple(
         PanelLayout(place, _place(column, place), ts.body, min(_height(column), place.content.height))
         for column, place in zip(columns, places)
@@ -85,104 +74,133 @@ def flow(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measu
     return FlowResult(results, overflows)
 
 
-def _end(own_starts: list[int], panel: int, count: int) -> int:
-    """Blocks of later panels never move back: panel k takes blocks before panel k+1's own."""
-    return own_starts[panel + 1] if panel + 1 < len(own_starts) else count
+BISECTION_STEPS = 12
+"""Halvings of the share searched for: 1/4096 of a panel, well under a line."""
 
 
-class _Chain:
-    """The blocks of a chain of panels in order, and where each panel's own blocks begin.
+@dataclass(frozen=True)
+class _Unit:
+    """A block waiting to be placed: the panel it is written under (it never goes earlier) and whether it is pinned."""
 
-    A share-out is a list of cut points: panel k takes blocks[cuts[k]:cuts[k + 1]], laid
-    out at panel k's width. Heights of runs of blocks come from prefix sums per panel,
-    so trying a cut costs nothing.
+    block: m.Block
+    home: int
+    pinned: bool
+
+
+class _Story:
+    """The blocks of a chain of panels in order, filled into the panels one after another.
+
+    A panel takes blocks while they fit under its cap, splits the one that does not
+    where the block allows it (between lines, list items or steps), and leaves the
+    rest for the next panel. Blocks never move to a panel before the one they are
+    written under, and a pinned block never leaves its own. Laid-out blocks are kept
+    per panel width, so each bisection step only walks the list: linear in the blocks.
     """
 
-    def __init__(self, laid: list[list[Laid | None]], own_starts: list[int], places: list[PanelPlace]) -> None:
-        self.laid = laid
-        self.count = len(laid[0])
+    def __init__(self, panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure) -> None:
         self.places = places
-        self.own_starts = own_starts
-        self._memo: dict[tuple[int, int], tuple[tuple[float, ...], tuple[int, ...]] | None] = {}
-        self._heights: list[list[float]] = []
-        self._gaps: list[list[float]] = []
-        for row in laid:
-            heights, gaps = [0.0], [0.0]
-            for index, block in enumerate(row):
-                following = row[index + 1] if index + 1 < len(row) else None
-                heights.append(heights[-1] + (block.height if block else 0.0))
-                gaps.append(gaps[-1] + (_gap(block, following) if block and following else 0.0))
-            self._heights.append(heights)
-            self._gaps.append(gaps)
+        self.ts = ts
+        self.measure = measure
+        self.units = [
+            _Unit(block, k, block.placement.pin)
+            for k, panel in enumerate(panels)
+            for block in panel.blocks
+        ]
+        last_pinned: dict[int, int] = {}
+        for index, unit in enumerate(self.units):
+            if unit.pinned:
+                last_pinned[unit.home] = index
+        self.last_pinned = last_pinned
+        """Per panel, the last of its own blocks that must stay on it: everything before it stays too."""
+        self.columns = [_column(place) for place in places]
+        self._laid: dict[tuple[m.Block, int], Laid] = {}
 
-    def blocks(self, panel: int, begin: int, end: int) -> list[Laid]:
-        return [laid for laid in self.laid[panel][begin:end] if laid is not None]
+    def lay(self, block: m.Block, panel: int) -> Laid:
+        key = (block, panel)
+        laid = self._laid.get(key)
+        if laid is None:
+            laid = self._laid[key] = lay_block(block, self.columns[panel], self.ts, self.measure)
+        return laid
 
-    def height(self, panel: int, begin: int, end: int) -> float:
-        """Height of blocks[begin:end] laid out for `panel`, stacked with their gaps."""
-        if end <= begin:
-            return 0.0
-        heights, gaps = self._heights[panel], self._gaps[panel]
-        return heights[end] - heights[begin] + gaps[end - 1] - gaps[begin]
-
-    def latest_end(self, panel: int) -> int:
-        return _end(self.own_starts, panel, self.count)
-
-    def most_even(self) -> list[list[Laid]] | None:
-        """The fitting share-out whose fullest panel is least full, or None if none fits."""
-        best = self._best(0, 0)
-        if best is None:
-            return None
-        cuts = [0, *best[1]]
-        return [self.blocks(k, a, b) for k, (a, b) in enumerate(zip(cuts, cuts[1:]))]
-
-    def _best(self, panel: int, begin: int) -> tuple[tuple[float, ...], tuple[int, ...]] | None:
-        """(score, ends) for panels panel.. given that they start at block `begin`; memoised."""
-        key = (panel, begin)
-        if key not in self._memo:
-            self._memo[key] = self._search(panel, begin)
-        return self._memo[key]
-
-    def _search(self, panel: int, begin: int) -> tuple[tuple[float, ...], tuple[int, ...]] | None:
-        available = self.places[panel].content.height
-        last = panel == len(self.places) - 1
-        best = None
-        ends = [self.count] if last else range(begin, self.latest_end(panel) + 1)
-        for end in ends:
-            fill = self.height(panel, begin, end) / available
-            if fill > 1 + 1e-4:
-                break
-            if begin < end < self.count and self.laid[panel][end - 1].keep_with_next:
-                continue  # a heading never ends a panel without its text
-            if last:
-                candidate = ((round(fill, 3), -fill), (end,))
+    def balanced(self) -> list[list[Laid]]:
+        """The fill at the smallest share of each panel at which everything fits (or at full panels)."""
+        best = self.fill(1.0)
+        if not self.fits(best):
+            return best
+        low, high = 0.0, 1.0
+        for _ in range(BISECTION_STEPS):
+            share = (low + high) / 2
+            columns = self.fill(share)
+            if self.fits(columns, share):
+                high, best = share, columns
             else:
-                rest = self._best(panel + 1, end)
-                if rest is None:
-                    continue
-                (rest_max, *rest_fills), rest_ends = rest
-                candidate = ((max(round(fill, 3), rest_max), -fill, *rest_fills), (end, *rest_ends))
-            if best is None or candidate[0] < best[0]:
-                best = candidate
+                low = share
         return best
 
-    def in_order(self) -> list[list[Laid]]:
-        """Fill panels in order, for when nothing fits: each keeps what overflows it, to report."""
-        taken: list[list[int]] = [[] for _ in self.places]
-        current = 0
-        for index in range(self.count):
-            while current + 1 < len(self.places) and index >= self.own_starts[current + 1]:
-                current += 1
-            column = [self.laid[current][i] for i in taken[current]]
-            laid = self.laid[current][index]
-            if column and not _fits([*column, laid], self.places[current]) and current + 1 < len(self.places):
-                carried = len(_carried_headings(column))
-                moving = taken[current][len(column) - carried :]
-                del taken[current][len(column) - carried :]
-                current += 1
-                taken[current].extend(moving)  # laid out again at the next panel's width
-            taken[current].append(index)
-        return [[self.laid[k][i] for i in indexes] for k, indexes in enumerate(taken)]
+    def fits(self, columns: list[list[Laid]], share: float = 1.0) -> bool:
+        return all(_height(c) <= place.content.height * share + 0.01 for c, place in zip(columns, self.places))
+
+    def fill(self, share: float) -> list[list[Laid]]:
+        """Fill each panel up to `share` of its height; the last panel takes whatever is left."""
+        columns: list[list[Laid]] = []
+        pending: list[_Unit] = []  # the rest of a split block (or a heading moved on), placed first
+        index = 0
+        count = len(self.units)
+        last = len(self.places) - 1
+        for k, place in enumerate(self.places):
+            cap = place.content.height * share + 0.01
+            must = self.last_pinned.get(k, -1)
+            column: list[Laid] = []
+            movable: list[_Unit | None] = []  # per laid block, the unit to move on if it must not end the panel
+            height = 0.0
+            while pending or index < count:
+                unit = pending[-1] if pending else self.units[index]
+                if unit.home > k:
+                    break
+                if unit.block.placement.break_before and not pending and _has_content(column) and k < last:
+                    break
+                laid = self.lay(unit.block, k)
+                forced = k == last or (not pending and index <= must)
+                gap = _gap(column[-1], laid) if column else 0.0
+                from_pending = bool(pending)
+                cut = None
+                if forced or height + gap + laid.height <= cap:
+                    column.append(laid)
+                    movable.append(None if forced else unit)
+                    height += gap + laid.height
+                else:
+                    cut = _best_cut(laid, cap - height - gap)
+                    if cut is None:
+                        break
+                    column.append(laid.head(cut))
+                    movable.append(None)
+                if from_pending:
+                    pending.pop()
+                else:
+                    index += 1
+                if cut is not None:  # split: the rest carries on to the next panel
+                    pending.extend(_Unit(b, unit.home, unit.pinned) for b in reversed(cut.rest))
+                    break
+            if k < last:
+                while len(column) > 1 and column[-1].keep_with_next and movable[-1] and (pending or index < count):
+                    column.pop()  # a heading never ends a panel: it moves on with its text
+                    pending.append(movable.pop())
+            columns.append(column)
+        return columns
+
+
+def _best_cut(laid: Laid, room: float) -> Cut | None:
+    """The lowest cut that leaves the part above it within `room`, if any."""
+    best = None
+    for cut in laid.cuts:
+        if cut.height > room + 1e-6:
+            break
+        best = cut
+    return best
+
+
+def _has_content(column: list[Laid]) -> bool:
+    return any(not isinstance(laid.block, m.Spacer) for laid in column)
 
 
 def _first_misfit(column: list[Laid], place: PanelPlace) -> Laid:
@@ -214,16 +232,6 @@ def _gap(above: Laid, below: Laid) -> float:
 
 def _fits(column: list[Laid], place: PanelPlace) -> bool:
     return _height(column) <= place.content.height + 0.01
-
-
-def _carried_headings(column: list[Laid]) -> list[Laid]:
-    """The headings at the end of a column, which move on with the block they introduce."""
-    carried: list[Laid] = []
-    for laid in reversed(column[1:]):
-        if not laid.keep_with_next:
-            break
-        carried.insert(0, laid)
-    return carried
 
 
 def _place(column: list[Laid], place: PanelPlace) -> tuple[Item, ...]:

@@ -24,7 +24,7 @@ from .items import TextRun
 
 
 class Measure(Protocol):
-    """What layout needs to know about fonts: runs by font, widths and vertical extents."""
+    """What layout needs to know about fonts: runs by font, widths, extents and script metrics."""
 
     def segments(self, text: str, role: str) -> list[tuple[str, str]]: ...
 
@@ -33,6 +33,14 @@ class Measure(Protocol):
     def ascent(self, face: str, size: float) -> float: ...
 
     def descent(self, face: str, size: float) -> float: ...
+
+    def scale(self, face: str) -> float:
+        """How much larger than the nominal size this face is set, so its letters read as large as Latin."""
+        ...
+
+    def line_factor(self, face: str) -> float:
+        """A line holding this face is this many times the Latin leading, so lines never touch in ink."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,31 @@ class SetText:
     line_count: int
     height: float
     widest: float
+    line_tops: tuple[float, ...] = ()
+    """How far down each line's box starts; one more entry than lines, the last being the height."""
+    line_starts: tuple[int | None, ...] = ()
+    """Where in the text (characters) each line starts; None for a line that starts inside a word."""
+
+    def rest(self, spans: tuple[Span, ...], line: int) -> tuple[Span, ...] | None:
+        """The text from `line` on, as spans, to continue on another panel; None if it cannot be cut there."""
+        start = self.line_starts[line] if 0 < line < len(self.line_starts) else None
+        return None if start is None else spans_from(spans, start)
+
+
+def spans_from(spans: tuple[Span, ...], offset: int) -> tuple[Span, ...]:
+    """The spans of a text from a character offset on (as if the text began there)."""
+    result: list[Span] = []
+    seen = 0
+    for span in spans:
+        if seen + len(span.text) > offset:
+            text = span.text[max(0, offset - seen) :]
+            result.append(Span(text, span.bold, span.link))
+        seen += len(span.text)
+    while result and not result[0].text.lstrip(" \t\n"):
+        result.pop(0)
+    if result:
+        result[0] = Span(result[0].text.lstrip(" \t\n"), result[0].bold, result[0].link)
+    return tuple(result)
 
 
 @dataclass
@@ -75,6 +108,8 @@ class _Word:
     pieces: list[_Piece] = field(default_factory=list)
     joined: bool = False
     """No space before it: the next character of a text written without spaces."""
+    start: int | None = None
+    """Where the word starts in the text, in characters: a paragraph can be cut there."""
 
 
 _LINE_BREAK = _Word()
@@ -92,34 +127,52 @@ _RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure) -> SetText:
-    """Break `spans` into lines no wider than `width` and position every run."""
-    lines = _break_lines(_cached_words(spans, style, measure), style, width, measure)
+    """Break `spans` into lines no wider than `width` and position every run.
+
+    A run is set at the nominal size times its face's scale (Arabic Naskh letters are
+    small on the body), and a line is as tall as the tallest script in it needs: a line
+    of Latin words in an Urdu text keeps the Latin leading.
+    """
+    words = _cached_words(spans, style, measure)
+    lines, starts = _break_lines(words, style, width, measure)
     runs: list[TextRun] = []
     widest = 0.0
-    for index, line in enumerate(lines):
-        baseline = -(index * style.leading + _first_baseline(style))
+    top = 0.0
+    tops = [0.0]
+    for line in lines:
         pieces = _visual(_merge(line), style)
-        widths = [measure.width(p.text, p.face, style.size) for p in pieces]
+        sizes = [style.size * measure.scale(p.face) for p in pieces]
+        widths = [measure.width(p.text, p.face, size) for p, size in zip(pieces, sizes)]
+        factor = max((measure.line_factor(p.face) for p in pieces), default=1.0)
+        height = style.leading * factor
+        baseline = -(top + _first_baseline(style) + (height - style.leading) * _EXTRA_ABOVE)
         line_width = sum(widths)
         widest = max(widest, line_width)
         x = {"left": 0.0, "centre": (width - line_width) / 2, "right": width - line_width}[style.align]
-        for piece, piece_width in zip(pieces, widths):
+        for piece, size, piece_width in zip(pieces, sizes, widths):
             runs.append(
                 TextRun(
                     x=x,
                     baseline=baseline,
                     text=piece.text,
                     face=piece.face,
-                    size=style.size,
+                    size=size,
                     colour=piece.colour,
                     width=piece_width,
-                    ascent=measure.ascent(piece.face, style.size),
-                    descent=measure.descent(piece.face, style.size),
+                    ascent=measure.ascent(piece.face, size),
+                    descent=measure.descent(piece.face, size),
                     link=piece.link,
                 )
             )
             x += piece_width
-    return SetText(tuple(runs), len(lines), len(lines) * style.leading, widest)
+        top += height
+        tops.append(top)
+    return SetText(tuple(runs), len(lines), top, widest, tuple(tops), tuple(starts))
+
+
+_EXTRA_ABOVE = 0.6
+"""Of the extra height a tall script's line gets, the share above the baseline: Nastaliq
+and Naskh climb higher above it than they sink below."""
 
 
 def _first_baseline(style: TextStyle) -> float:
@@ -149,8 +202,9 @@ def _words_of(
 
 
 def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[_Word]:
-    """The text as words, each a list of styled pieces in logical order."""
-    words: list[_Word] = [_Word()]
+    """The text as words, each a list of styled pieces in logical order, with where it starts."""
+    words: list[_Word] = [_Word(start=0)]
+    offset = 0
     for span in spans:
         role = style.role_for(span)
         colour = style.link_colour if span.link else style.colour
@@ -159,13 +213,17 @@ def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[
                 continue
             if _SPACES.fullmatch(part):
                 words.extend([_LINE_BREAK] * part.count("\n"))
-                words.append(_Word())
+                words.append(_Word(start=offset + len(part)))
+                offset += len(part)
                 continue
+            at = offset
             for chunk, joined in _chunks(part, style.breaks):
                 if joined and words[-1].pieces and not _glued(words[-1].pieces[-1].text[-1], chunk[0]):
-                    words.append(_Word(joined=True))
+                    words.append(_Word(joined=True, start=at))
                 for text, face in measure.segments(chunk, role):
                     words[-1].pieces.append(_Piece(text, face, colour, span.link))
+                at += len(chunk)
+            offset += len(part)
     return [w for w in words if w is _LINE_BREAK or w.pieces]
 
 
@@ -192,35 +250,51 @@ def _glued(before: str, after: str) -> bool:
     return before.isascii() and after.isascii() and not before.isspace() and not after.isspace()
 
 
-def _break_lines(words: list[_Word], style: TextStyle, width: float, measure: Measure) -> list[list[_Piece]]:
+def _break_lines(
+    words: list[_Word], style: TextStyle, width: float, measure: Measure
+) -> tuple[list[list[_Piece]], list[int | None]]:
+    """Lines of pieces, first fit, and where each line starts in the text (None: inside a word)."""
     lines: list[list[_Piece]] = [[]]
+    starts: list[int | None] = [0]
     line_width = 0.0
+
+    def new_line(start: int | None) -> None:
+        lines.append([])
+        starts.append(start)
+
     for word in words:
         if word is _LINE_BREAK:
-            lines.append([])
+            new_line(None)
             line_width = 0.0
             continue
-        word_width = sum(measure.width(p.text, p.face, style.size) for p in word.pieces)
+        word_width = _width(word.pieces, style, measure)
         if lines[-1]:
             gap: list[_Piece] = [] if word.joined else [_space(lines[-1][-1], word.pieces[0])]
-            gap_width = sum(measure.width(p.text, p.face, style.size) for p in gap)
+            gap_width = _width(gap, style, measure)
             if line_width + gap_width + word_width <= width + 1e-6:
                 lines[-1].extend([*gap, *word.pieces])
                 line_width += gap_width + word_width
                 continue
-            lines.append([])
+            new_line(word.start)
+        elif starts[-1] is None:
+            starts[-1] = word.start  # the first word after a line break in the source
         if word_width <= width + 1e-6:
             lines[-1].extend(word.pieces)
             line_width = word_width
         else:
             for chunk in _split_long_word(word.pieces, style, width, measure):
                 if lines[-1]:
-                    lines.append([])
+                    new_line(None)
                 lines[-1].extend(chunk)
-            line_width = sum(measure.width(p.text, p.face, style.size) for p in lines[-1])
+            line_width = _width(lines[-1], style, measure)
     while len(lines) > 1 and not lines[-1]:
         lines.pop()  # a trailing newline adds no empty line; blank lines inside the text stay
-    return lines
+        starts.pop()
+    return lines, starts
+
+
+def _width(pieces: list[_Piece], style: TextStyle, measure: Measure) -> float:
+    return sum(measure.width(p.text, p.face, style.size * measure.scale(p.face)) for p in pieces)
 
 
 def _space(before: _Piece, after: _Piece) -> _Piece:
@@ -235,12 +309,12 @@ def _split_long_word(word: list[_Piece], style: TextStyle, width: float, measure
     used = 0.0
     for piece in word:
         for char in piece.text:
-            w = measure.width(char, piece.face, style.size)
+            w = measure.width(char, piece.face, style.size * measure.scale(piece.face))
             if used + w > width and chunks[-1]:
                 carried = _carried_tail(chunks[-1], char)
                 del chunks[-1][len(chunks[-1]) - len(carried) :]
                 chunks.append(carried)
-                used = sum(measure.width(p.text, p.face, style.size) for p in carried)
+                used = _width(carried, style, measure)
             chunks[-1].append(_Piece(char, piece.face, piece.colour, piece.link))
             used += w
     return chunks

@@ -38,6 +38,13 @@ class Family:
     shaping: bool = False
     subfont: int = 0
     """Index of the font inside a .ttc collection."""
+    scale: float = 1.0
+    """Set this many times the nominal size so that its letters read as large as Latin ones:
+    the letter body (x-height; Naskh's tooth height; the Indic head-line; the CJK face)
+    matched to Noto Sans's x-height, never below 1 (no script is set smaller than Latin)."""
+    line_factor: float = 1.0
+    """Its lines are this many times the Latin leading: its ink extent (99th percentile
+    of glyph tops to 1st of bottoms in real text, at its scale) over Noto Sans's."""
 
     def file(self, role: str) -> str:
         return self.bold if role == "bold" else self.regular
@@ -76,7 +83,7 @@ class Fonts:
     def __init__(self, chain: tuple[str, ...] = ("noto-sans",)) -> None:
         self.chain = chain
         self._loaded: dict[str, TTFont] = {}
-        self._widths: dict[tuple[str, str, float], float] = {}
+        self._widths: dict[tuple[str, str], float] = {}
         self._shapes: dict[tuple[str, str, float], str] = {}
 
     # -- faces ----------------------------------------------------------------------
@@ -161,14 +168,24 @@ class Fonts:
     # -- measuring -----------------------------------------------------------------
 
     def width(self, text: str, face: str, size: float) -> float:
-        key = (text, face, size)
+        """Advance width in points; kept per text and face at 1 pt, since widths scale with the size."""
+        key = (text, face)
         width = self._widths.get(key)
         if width is None:
             font = self._font(face)
-            data = getattr(self.shape(text, face, size), "__shapeData__", None)
-            width = sum(d.x_advance for d in data) * size / 1000 if data else font.stringWidth(text, size)
+            data = getattr(shapeStr(text, font.fontName, 1.0), "__shapeData__", None) if self.shaped(face) else None
+            width = sum(d.x_advance for d in data) / 1000 if data else font.stringWidth(text, 1.0)
             self._widths[key] = width
-        return width
+        return width * size
+
+    def scale(self, face: str) -> float:
+        return self._family(face).scale
+
+    def line_factor(self, face: str) -> float:
+        return self._family(face).line_factor
+
+    def _family(self, face: str) -> Family:
+        return FAMILIES[face.partition(":")[0] if ":" in face else self.chain[-1]]
 
     def shape(self, text: str, face: str, size: float) -> str:
         """The text as HarfBuzz shapes it in this face: glyphs in visual order, joined, with positions.
