@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -36,11 +36,13 @@ class Finding:
 
 
 class Coverage(Protocol):
-    """What the checks ask of the fonts: which characters they cannot draw, and who could."""
+    """What the checks ask of the fonts: which characters they cannot draw, who could, and where ink goes."""
 
     def missing(self, text: str, role: str) -> set[str]: ...
 
     def bundled_family_with(self, char: str) -> str | None: ...
+
+    def ink(self, text: str, face: str, size: float) -> tuple[float, float]: ...
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,88 @@ def image_resolution(subject: Subject) -> list[Finding]:
     return findings
 
 
+BASELINE_TOLERANCE = 0.01
+"""Points. Runs whose baselines differ by less are on one line."""
+LINE_REACH = 3.0
+"""Lines whose baselines are this many times the larger type size apart cannot touch: only nearer ones are compared."""
+MIN_SHARED_WIDTH = 0.5
+"""Points. Runs must share more of the measure than this to be one above the other (not merely touching corners)."""
+
+Inked = tuple[TextRun, float, float]
+"""A run with the top and bottom of its ink on the page."""
+Collision = tuple[float, TextRun, TextRun]
+"""How deep (points) an upper run's ink reaches into a lower one's, and the two runs."""
+
+
+def ink_overlap(subject: Subject) -> list[Finding]:
+    """Lines never collide in ink: a script's leading is set from typical text, and tall or cascading
+    words (Nastaliq above all) can still reach the line below. One finding per panel, its worst collision."""
+    findings = []
+    for panel in subject.layout.panels.values():
+        worst = _worst_collision(_lines(panel.items, subject.fonts))
+        if worst is None:
+            continue
+        overlap, upper, lower = worst
+        findings.append(
+            Finding(
+                "error",
+                f"lines collide in ink on panel '{panel.name}' by {overlap:.1f} pt: '{upper.text[:20]}' over "
+                f"'{lower.text[:20]}'; the script's line spacing is too tight for this text: raise the leading "
+                "lever limit (the script's min_leading), or report it",
+                str(upper.where or lower.where or ""),
+            )
+        )
+    return findings
+
+
+def _lines(items: Iterable[object], fonts: Coverage) -> list[list[Inked]]:
+    """Text runs with their ink, grouped by baseline, top line first.
+
+    Columns side by side share a group: the pairwise test of horizontal overlap keeps them apart.
+    """
+    runs = sorted((i for i in items if isinstance(i, TextRun) and i.text.strip()), key=lambda r: -r.baseline)
+    lines: list[list[Inked]] = []
+    for run in runs:
+        top, bottom = fonts.ink(run.text, run.face, run.size)
+        inked = (run, run.baseline + top, run.baseline + bottom)
+        if lines and lines[-1][0][0].baseline - run.baseline < BASELINE_TOLERANCE:
+            lines[-1].append(inked)
+        else:
+            lines.append([inked])
+    return lines
+
+
+def _worst_collision(lines: list[list[Inked]]) -> Collision | None:
+    """The deepest overlap of one line's ink bottom into a nearby lower line's ink top, if any.
+
+    Each line is compared only with the lines below it within reach of the larger of its own
+    size and the largest still to come, so the work grows with the number of lines, not its square.
+    """
+    sizes = [max(run.size for run, _, _ in line) for line in lines]
+    largest_from = sizes[:]
+    for i in range(len(lines) - 2, -1, -1):
+        largest_from[i] = max(sizes[i], largest_from[i + 1])
+    worst: Collision | None = None
+    for i, upper_line in enumerate(lines):
+        for j in range(i + 1, len(lines)):
+            gap = upper_line[0][0].baseline - lines[j][0][0].baseline
+            if gap >= LINE_REACH * max(sizes[i], largest_from[j]):
+                break
+            for collision in _collisions(upper_line, lines[j], gap):
+                if worst is None or collision[0] > worst[0]:
+                    worst = collision
+    return worst
+
+
+def _collisions(upper_line: list[Inked], lower_line: list[Inked], gap: float) -> Iterator[Collision]:
+    """(overlap, upper run, lower run) for every run over another whose ink reaches into it."""
+    for upper, _, bottom in upper_line:
+        for lower, top, _ in lower_line:
+            shared = min(upper.x + upper.width, lower.x + lower.width) - max(upper.x, lower.x)
+            if shared > MIN_SHARED_WIDTH and gap < LINE_REACH * max(upper.size, lower.size) and top > bottom:
+                yield top - bottom, upper, lower
+
+
 def review_date(subject: Subject) -> list[Finding]:
     """Clinical content past its review date may be out of date: a warning, not a failure."""
     due = subject.leaflet.review_date
@@ -258,4 +342,5 @@ CHECKS: list[Callable[[Subject], list[Finding]]] = [
     type_size,
     glyph_coverage,
     contrast,
+    ink_overlap,
 ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from leaflet import model as m
 from leaflet.content import loads
 from leaflet.geometry import sheet
-from leaflet.layout import body_sizes, lay_out
+from leaflet.layout import Levers, body_sizes, lay_out
 from leaflet.layout.items import TextRun
 from leaflet.layout.lines import TextStyle, set_text
 from leaflet.markup import parse_inline
@@ -28,6 +30,12 @@ class MonoMeasure:
 
     def descent(self, face: str, size: float) -> float:
         return size * 0.2
+
+    def scale(self, face: str) -> float:
+        return 1.0
+
+    def line_factor(self, face: str) -> float:
+        return 1.0
 
 
 STYLE = TextStyle(size=10, leading=14, colour="#000000", link_colour="#0000FF")
@@ -129,14 +137,47 @@ def test_every_text_run_stays_inside_its_panel_text_area():
 
 def test_largest_body_size_that_fits_is_chosen():
     short = lay_out(leaflet_with(paragraphs(1)), sheet("a4"), MonoMeasure())
-    assert short.panels["inside-1"].body_size == 12
-    # add words one line's worth at a time until 12 pt no longer fits: 11.5 pt must then take it
-    for words in range(100, 2000, 8):
+    assert short.panels["inside-1"].body_size == 14  # the ceiling
+    assert short.copyfit.levers == Levers()  # nothing tightened
+    # add words a line's worth at a time until 14 pt no longer fits even with every lever pulled
+    for words in range(100, 3000, 8):
         layout = lay_out(leaflet_with(paragraphs(1, words=words)), sheet("a4"), MonoMeasure())
-        if layout.panels["inside-1"].body_size < 12:
+        if layout.copyfit.body < 14:
             break
     assert not layout.overflows
-    assert layout.panels["inside-1"].body_size == 11.5
+    assert layout.copyfit.body == 13.5
+    assert {p.body_size for p in layout.panels.values()} == {13.5}
+
+
+def test_copyfit_tightens_paragraph_spacing_before_it_makes_the_body_smaller():
+    for count in range(2, 40):
+        layout = lay_out(leaflet_with(paragraphs(count, words=5)), sheet("a4"), MonoMeasure())
+        if layout.copyfit.levers != Levers():
+            break
+    assert layout.copyfit.body == 14  # still the ceiling
+    assert layout.copyfit.levers.spacing < 1 and layout.copyfit.levers.leading == 1
+    assert "paragraph spacing" in layout.copyfit.summary()
+
+
+def test_every_panel_of_an_edition_takes_one_body_size():
+    leaflet = loads(
+        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
+        f"  flap:\n{paragraphs(1, words=40)}  inside-1:\n{paragraphs(4, words=60)}"
+    )
+    layout = lay_out(leaflet, sheet("a4"), MonoMeasure())
+    assert not layout.overflows
+    assert len({p.body_size for p in layout.panels.values()}) == 1
+    sizes = {r.size for p in layout.panels.values() for r in p.items if isinstance(r, TextRun)}
+    assert min(sizes) == layout.copyfit.body < 14
+
+
+def test_the_floor_can_be_lowered_only_by_the_source():
+    for words in range(200, 3000, 10):
+        if lay_out(leaflet_with(paragraphs(1, words=words)), sheet("a4"), MonoMeasure()).overflows:
+            break  # too long for the 11 pt floor
+    leaflet = leaflet_with(paragraphs(1, words=words), extra="typography: {body_min: 10}\n")
+    layout = lay_out(leaflet, sheet("a4"), MonoMeasure())
+    assert layout.copyfit.floor == 10 and layout.copyfit.body < 11 and not layout.overflows
 
 
 def test_body_size_that_is_not_a_half_point_still_steps_down_to_the_floor():
@@ -191,22 +232,100 @@ def test_text_continues_on_the_next_panel_only_where_allowed():
     assert panel_of(layout, "end7") == "inside-3"
 
 
-def test_continued_text_is_shared_evenly_between_panels():
-    # 110 + 20 + 20 + 110 mm: filling inside-2 first would give 150 | 110, even is 130 | 130
-    blocks = "".join(f"      - spacer: {h}\n" for h in (110, 20, 20, 110))
-    layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
-    assert not layout.overflows
-    for name in ("inside-2", "inside-3"):
-        assert layout.panels[name].fill_ratio == pytest.approx(130 / 190)
+def test_tight_text_is_shared_evenly_between_panels():
+    layout = lay_out(continued(paragraphs(8, words=60, indent="      ")), sheet("a4"), MonoMeasure())
+    assert not layout.overflows and layout.copyfit.body < 14  # tight: below the ceiling
+    fills = [layout.panels[name].fill_ratio for name in ("inside-2", "inside-3")]
+    assert abs(fills[0] - fills[1]) < 0.1, fills
+    assert layout.copyfit.balanced == (("inside-2", "inside-3"),)
+
+
+def test_a_block_that_fits_is_not_moved_when_there_is_room():
+    layout = lay_out(continued(paragraphs(2, indent="      ")), sheet("a4"), MonoMeasure())
+    assert layout.copyfit.body == 14 and layout.copyfit.balanced == ()
+    assert panel_of(layout, "end0") == panel_of(layout, "end1") == "inside-2"
+    assert not [r for r in layout.panels["inside-3"].items if isinstance(r, TextRun)]
 
 
 def test_a_heading_never_ends_a_panel_without_its_text():
-    # the heading would fit under the 160 mm spacer, but the paragraph after it would not
+    # the heading would fit under the 175 mm spacer, but not two lines of the paragraph after it
     long_text = " ".join(["word"] * 60)
-    blocks = f"      - spacer: 160\n      - heading: Stays with its text\n      - paragraph: {long_text} last\n"
+    blocks = f"      - spacer: 175\n      - heading: Stays with its text\n      - paragraph: {long_text} last\n"
     layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
     assert not layout.overflows
     assert panel_of(layout, "Stays") == panel_of(layout, "last") == "inside-3"
+
+
+def test_a_paragraph_splits_between_panels_keeping_two_lines_on_each_side():
+    # a 150 mm spacer leaves room for a few lines of the long paragraph on inside-2
+    text = " ".join(f"w{i:03d}" for i in range(150))
+    blocks = f"      - spacer: 150\n      - paragraph: {text}\n"
+    layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
+    assert not layout.overflows
+    first = [r for r in layout.panels["inside-2"].items if isinstance(r, TextRun)]
+    second = [r for r in layout.panels["inside-3"].items if isinstance(r, TextRun)]
+    assert len({r.baseline for r in first}) >= 2 and len({r.baseline for r in second}) >= 2
+    words = " ".join(r.text for r in first + second).split()
+    assert words == text.split()  # every word once, in order, nothing lost at the cut
+
+
+def test_a_short_paragraph_is_never_split_into_a_widow_or_an_orphan():
+    text = " ".join(["word"] * 20)  # three lines at 14 pt in a 90 mm column
+    blocks = f"      - spacer: 175\n      - paragraph: {text} last\n"
+    layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
+    assert panel_of(layout, "last") == "inside-3"
+    assert not [r for r in layout.panels["inside-2"].items if isinstance(r, TextRun)]
+
+
+def test_steps_carry_on_to_the_next_panel_and_keep_their_numbering():
+    steps = "".join(
+        f"          - title: Stage {i}\n            text: {' '.join(['word'] * 60)} end{i}\n" for i in range(1, 6)
+    )
+    layout = lay_out(continued(f"      - steps:\n{steps}"), sheet("a4"), MonoMeasure())
+    assert not layout.overflows
+    badges = [
+        [r.text for r in layout.panels[name].items if isinstance(r, TextRun) and r.text.isdigit()]
+        for name in ("inside-2", "inside-3")
+    ]
+    assert badges[0] and badges[1]
+    assert badges[0] + badges[1] == ["1", "2", "3", "4", "5"]
+    assert panel_of(layout, "end5") == "inside-3"
+
+
+def test_a_pinned_block_stays_on_its_own_panel():
+    # without the pin, the end of inside-2 would run on into inside-3 at a larger size
+    blocks = paragraphs(4, words=60, indent="      ") + "      - paragraph: pinned here\n        pin: true\n"
+    layout = lay_out(continued(blocks, "    - paragraph: own text\n"), sheet("a4"), MonoMeasure())
+    assert not layout.overflows
+    assert panel_of(layout, "pinned here") == "inside-2"
+
+
+def test_break_before_starts_a_new_panel():
+    blocks = "      - paragraph: first\n      - paragraph: second\n        break_before: true\n"
+    layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
+    assert panel_of(layout, "first") == "inside-2" and panel_of(layout, "second") == "inside-3"
+
+
+def test_keep_together_moves_a_paragraph_whole():
+    text = " ".join(["word"] * 200)
+    blocks = f"      - spacer: 150\n      - paragraph: {text} last\n        keep_together: true\n"
+    layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
+    assert not [r for r in layout.panels["inside-2"].items if isinstance(r, TextRun)]
+    assert panel_of(layout, "last") == "inside-3"
+
+
+def test_the_share_out_is_linear_in_the_number_of_blocks(monkeypatch):
+    flow_module = importlib.import_module("leaflet.layout.flow")
+
+    calls = []
+    real = flow_module.lay_block
+    monkeypatch.setattr(flow_module, "lay_block", lambda *args: calls.append(1) or real(*args))  # noqa: B023
+    for count in (200, 800):
+        calls.clear()
+        lines = "".join(f"      - paragraph: w{i}\n" for i in range(count))
+        lay_out(continued(lines), sheet("a4"), MonoMeasure())
+        per_block = len(calls) / count
+        assert per_block < 40, (count, per_block)  # a few layouts per size tried, not one per cut tried
 
 
 def test_many_chained_panels_are_shared_out_quickly():

@@ -5,9 +5,10 @@ is drawn, and the result is plain data the renderer copies onto the page.
 
 Copyfit: the whole edition takes one body size, the largest between the floor and
 the ceiling at which every flow fits. Its levers are used in a fixed order, each
-within its own limits: the panels of a flow are balanced (always), then the space
-between paragraphs, the line spacing (within the script's limit) and the size of
-headings are tightened, and only then is the body made smaller. What it chose is
+within its own limits: the panels of a flow are balanced (once the text is tight:
+at the ceiling a block only moves on when it does not fit), then the space between
+paragraphs, the line spacing (within the script's limit) and the size of headings
+are tightened, and only then is the body made smaller. What it chose is
 a `Copyfit`, which the PDF's metadata and `leaflet check` report.
 """
 
@@ -128,13 +129,14 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     chains = _flows(leaflet)
     sizes = body_sizes(leaflet.typography)
     levers = levers_for(script)
-    tried: dict[tuple[float, Levers], list[FlowResult]] = {}
+    tried: dict[tuple[float, Levers, bool], list[FlowResult]] = {}
 
-    def attempt(size: float, lever: Levers) -> list[FlowResult]:
-        if (size, lever) not in tried:
+    def attempt(size: float, lever: Levers, balance: bool = False) -> list[FlowResult]:
+        """The flows at a size and levers; unbalanced while searching (fitting does not depend on it)."""
+        if (size, lever, balance) not in tried:
             ts = Typesetting(size, leaflet.theme, script, lever.spacing, lever.leading, lever.headings)
-            tried[size, lever] = [_flow(chain, sheet, ts, measure) for chain in chains]
-        return tried[size, lever]
+            tried[size, lever, balance] = [_flow(chain, sheet, ts, measure, balance) for chain in chains]
+        return tried[size, lever, balance]
 
     def fits(size: float, lever: Levers) -> bool:
         return not any(result.overflows for result in attempt(size, lever))
@@ -142,10 +144,11 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     size_index = _first(len(sizes), lambda i: fits(sizes[i], levers[-1]))
     size = sizes[min(size_index, len(sizes) - 1)]
     lever = levers[min(_first(len(levers), lambda i: fits(size, levers[i])), len(levers) - 1)]
-    results = attempt(size, lever)
+    tight = size < sizes[0] or lever != levers[0]
+    results = attempt(size, lever, balance=tight and fits(size, lever))
     panels = {p.name: p for result in results for p in result.panels}
     overflows = tuple(o for result in results for o in result.overflows)
-    balanced = tuple(tuple(p.name for p in chain) for chain in chains if len(chain) > 1)
+    balanced = tuple(tuple(p.name for p in chain) for chain in chains if len(chain) > 1) if tight else ()
     ts = Typesetting(size, leaflet.theme, script, lever.spacing, lever.leading, lever.headings)
     copyfit = Copyfit(size, ts.leading, lever, sizes[0], sizes[-1], balanced)
     return Layout(sheet, panels, overflows, copyfit)
@@ -165,8 +168,8 @@ def _first(count: int, good) -> int:
     return low
 
 
-def _flow(chain: list[m.Panel], sheet: Sheet, ts: Typesetting, measure: Measure) -> FlowResult:
-    return flow(chain, [sheet.panel(panel.name) for panel in chain], ts, measure)
+def _flow(chain: list[m.Panel], sheet: Sheet, ts: Typesetting, measure: Measure, balance: bool) -> FlowResult:
+    return flow(chain, [sheet.panel(panel.name) for panel in chain], ts, measure, balance)
 
 
 def _flows(leaflet: m.Leaflet) -> list[list[m.Panel]]:

@@ -269,7 +269,7 @@ def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) ->
             title_height = max(drop + title.height, badge)
             badge_items = [
                 Circle(badge / 2, centre, badge / 2, ts.theme.accent),
-                *(r.moved(0, centre + badge / 2) for r in digits.runs),
+                *(r.moved(0, centre - r.size * 0.36 - r.baseline) for r in digits.runs),  # digits centred
             ]
             items += ts.at(badge_items, 0, badge, column)
             items += ts.at([r.moved(0, -drop) for r in title.runs], title_x, column.width - title_x, column)

@@ -53,15 +53,19 @@ class FlowResult:
     overflows: tuple[Overflow, ...]
 
 
-def flow(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure) -> FlowResult:
-    """Pour the blocks of a chain of panels into their places on the sheet, balanced.
+def flow(
+    panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure, balance: bool = True
+) -> FlowResult:
+    """Pour the blocks of a chain of panels into their places on the sheet.
 
-    Each panel is filled up to a share of its height; the smallest share at which
-    everything fits is found by bisection, so the fullest panel is as empty as it can
-    be and a continued text does not leave one panel crammed and the next half empty.
+    Balanced, each panel is filled up to a share of its height; the smallest share at
+    which everything fits is found by bisection, so the fullest panel is as empty as it
+    can be and a continued text does not leave one panel crammed and the next half empty.
+    Unbalanced, a block moves on only when it does not fit: copyfit balances only when
+    the text is tight (below the ceiling size), never moving a block for nothing.
     """
     story = _Story(panels, places, ts, measure)
-    columns = story.fill(1.0) if len(places) == 1 else story.balanced()
+    columns = story.balanced() if balance and len(places) > 1 else story.fill(1.0)
     overflows = tuple(
         Overflow(place.name, _first_misfit(column, place).block, _height(column) - place.content.height)
         for column, place in zip(columns, places)
@@ -101,11 +105,7 @@ class _Story:
         self.places = places
         self.ts = ts
         self.measure = measure
-        self.units = [
-            _Unit(block, k, block.placement.pin)
-            for k, panel in enumerate(panels)
-            for block in panel.blocks
-        ]
+        self.units = [_Unit(block, k, block.placement.pin) for k, panel in enumerate(panels) for block in panel.blocks]
         last_pinned: dict[int, int] = {}
         for index, unit in enumerate(self.units):
             if unit.pinned:
@@ -170,9 +170,12 @@ class _Story:
                     height += gap + laid.height
                 else:
                     cut = _best_cut(laid, cap - height - gap)
-                    if cut is None:
+                    if cut is not None:
+                        column.append(laid.head(cut))
+                    elif not _has_content(column) and laid.height > place.content.height:
+                        column.append(laid)  # taller than any panel and whole: it overflows where it is written
+                    else:
                         break
-                    column.append(laid.head(cut))
                     movable.append(None)
                 if from_pending:
                     pending.pop()
