@@ -250,6 +250,9 @@ LINE_REACH = 3.0
 """Lines whose baselines are this many times the larger type size apart cannot touch: only nearer ones are compared."""
 MIN_SHARED_WIDTH = 0.5
 """Points. Runs must share more of the measure than this to be one above the other (not merely touching corners)."""
+INK_TOLERANCE = 0.1
+"""Points. Ink may meet by less than this: a run's extent is that of its tallest and deepest glyphs wherever they
+are, so a grazing overlap (Greek accents over a descender, 0.03 pt) is almost never a real touch."""
 
 Inked = tuple[TextRun, float, float]
 """A run with the top and bottom of its ink on the page."""
@@ -322,7 +325,11 @@ def _collisions(upper_line: list[Inked], lower_line: list[Inked], gap: float) ->
     for upper, _, bottom in upper_line:
         for lower, top, _ in lower_line:
             shared = min(upper.x + upper.width, lower.x + lower.width) - max(upper.x, lower.x)
-            if shared > MIN_SHARED_WIDTH and gap < LINE_REACH * max(upper.size, lower.size) and top > bottom:
+            if (
+                shared > MIN_SHARED_WIDTH
+                and gap < LINE_REACH * max(upper.size, lower.size)
+                and top - bottom > INK_TOLERANCE
+            ):
                 yield top - bottom, upper, lower
 
 

@@ -96,9 +96,14 @@ def test_bad_colour_is_refused_with_the_expected_form():
     assert "#RRGGBB" in error.message
 
 
-def test_body_size_below_11_pt_is_refused():
-    error = error_for(MINIMAL + "typography:\n  body_min: 9\n")
-    assert "between 11 and 24" in error.message
+def test_body_size_below_the_smallest_floor_is_refused():
+    error = error_for(MINIMAL + "typography:\n  body_min: 7\n")
+    assert "between 8 and 24" in error.message
+
+
+def test_the_old_fit_setting_says_it_is_no_longer_needed():
+    error = error_for(MINIMAL + "typography:\n  fit: shrink\n")
+    assert "no longer needed" in error.message and error.where.line == 11
 
 
 def test_empty_file_says_so():
