@@ -65,6 +65,8 @@ class Report:
     flesch: float | None
     review_date: str | None
     findings: list[dict[str, str]]
+    copyfit: dict[str, object] | None = None
+    """The body size and leading copyfit chose, and what it did to get there."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False)
@@ -114,7 +116,22 @@ def report(edition: Edition, name: str = "source") -> Report:
         flesch=round(flesch_reading_ease(" ".join(t.plain for t in leaflet.texts())), 1) if english else None,
         review_date=leaflet.review_date.isoformat() if leaflet.review_date else None,
         findings=[{"severity": f.severity, "message": f.message, "where": f.where} for f in edition.findings],
+        copyfit=_copyfit(layout.copyfit),
     )
+
+
+def _copyfit(copyfit) -> dict[str, object] | None:
+    if copyfit is None:
+        return None
+    return {
+        "body_pt": copyfit.body,
+        "leading_pt": round(copyfit.leading, 2),
+        "floor_pt": copyfit.floor,
+        "ceiling_pt": copyfit.ceiling,
+        "levers": {"spacing": copyfit.levers.spacing, "leading": copyfit.levers.leading,
+                   "headings": copyfit.levers.headings},
+        "actions": copyfit.actions(),
+    }  # fmt: skip
 
 
 def unmade(name: str, problems: list[str]) -> Report:
@@ -166,6 +183,12 @@ def as_text(r: Report) -> str:
         lines.append(
             f"  {p.name:<9} {p.width_mm:>5.1f} mm {p.body_pt:>4g} pt {p.smallest_pt:>6.1f} pt {p.fill:>5.0%}  {closest}"
         )
+    if r.copyfit:
+        fit = r.copyfit
+        lines += [
+            "",
+            f"  copyfit: body {fit['body_pt']:g} pt, leading {fit['leading_pt']:g} pt: " + "; ".join(fit["actions"]),
+        ]
     lines += ["", "  contrast (WCAG AA: 4.5:1, or 3:1 for large text)"]
     for pair in r.contrast:
         mark = "ok" if pair.ratio >= pair.needed else "TOO LOW"
