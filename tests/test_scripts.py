@@ -40,7 +40,7 @@ def body_sizes(path: Path) -> tuple[float, float]:
     """The edition's body size, from the PDF's keywords, and the largest size a body-text glyph may have
     (Naskh is set a quarter larger than the nominal size; subheadings start above that)."""
     body = float(re.search(r"body text ([\d.]+) pt", pypdf.PdfReader(path).metadata["/Keywords"])[1])
-    return body, body * 1.3
+    return body - 0.01, body * 1.3
 
 
 def notdef_glyphs(path: Path) -> list[str]:
@@ -116,11 +116,13 @@ def test_arabic_lines_are_flush_right(editions):
             c for c in page.chars
             if low <= c["size"] < high and c["x0"] > 200 * MM and unicodedata.category(c["text"][0]) not in ("Mn", "Zs")
         ]  # fmt: skip
+    bullets = min((c["top"] for c in body if c["text"] == "\u2022"), default=float("inf"))
+    body = [c for c in body if c["bottom"] < bullets - 2]  # a list's lines are indented past its bullets
     lines: dict[int, list[dict]] = {}
     for char in body:
         lines.setdefault(round(char["matrix"][5] / 3), []).append(char)
     right_edges = [max(c["x1"] for c in line) for line in lines.values() if len(line) > 3]
-    assert len(right_edges) >= 4
+    assert len(right_edges) >= 3
     assert max(right_edges) - min(right_edges) < 1.5
 
 

@@ -77,8 +77,8 @@ def test_every_sentence_of_the_original_leaflet_is_a_msgid(ipt):
 
 def test_msgid_keeps_the_markup_as_written(ipt):
     found = entries(extract(ipt))
-    assert "[www.iptuk.org](https://www.iptuk.org)" in found["back/2.section/body/0.paragraph"].msgid
-    assert found["back/4.callout/body/0.paragraph"].msgid.startswith("**Sample Psychological Therapies Service**\n")
+    assert "[www.iptuk.org](https://www.iptuk.org)" in found["inside-3/2.section/body/0.paragraph"].msgid
+    assert found["back/1.callout/body/0.paragraph"].msgid.startswith("**Sample Psychological Therapies Service**\n")
 
 
 def test_contexts_are_unique_and_name_panel_and_block(ipt):
@@ -97,8 +97,8 @@ def test_contexts_are_unique_and_name_panel_and_block(ipt):
         "inside-2/3.section/heading",
         "inside-2/3.section/body/0.paragraph",
         "inside-2/5.callout/body/0.paragraph",
-        "back/4.callout/heading",
-        "back/4.callout/body/1.paragraph",
+        "back/1.callout/heading",
+        "back/1.callout/body/1.paragraph",
     ):
         assert context in contexts
     assert entries(po)["flap/1.steps/2/title"].msgid == "Ending phase"
@@ -117,17 +117,17 @@ def test_comments_say_where_the_text_sits(ipt):
 
 def test_comments_ask_to_keep_the_markup(ipt):
     found = entries(extract(ipt))
-    assert "translate the label, never the address" in found["back/2.section/body/0.paragraph"].comment
-    assert "Keep **...** (bold)" in found["back/4.callout/body/0.paragraph"].comment
+    assert "translate the label, never the address" in found["inside-3/2.section/body/0.paragraph"].comment
+    assert "Keep **...** (bold)" in found["back/1.callout/body/0.paragraph"].comment
     assert "Keep" not in found["inside-1/2.paragraph"].comment
 
 
 def test_room_gives_length_advice_for_printed_text(ipt):
-    found = entries(extract(ipt, {"inside-1": 0.88, "back": 0.6, "front": 0.5}))
+    found = entries(extract(ipt, {"inside-1": 0.88, "inside-3": 0.6, "front": 0.5}))
     assert found["inside-1/2.paragraph"].comment.splitlines()[1] == (
         "The panel is 88% full: keep the translation close to the English length"
     )
-    assert "The panel is 60% full: room for about 65% more text" in found["back/0.section/heading"].comment
+    assert "The panel is 60% full: room for about 65% more text" in found["inside-3/0.section/heading"].comment
     assert "full" not in found["front/3.illustration/alt"].comment  # alt text is not printed
     assert "full" not in found["flap/0.heading"].comment  # no figure given for the flap
 
@@ -180,25 +180,25 @@ def test_round_trip_replaces_every_text_and_keeps_the_structure(ipt, translated_
     assert all(new.source == shout(old.source) for old, new in pairs)
     assert all(new.plain == old.plain.upper() for old, new in pairs)
     assert all([s.link for s in new.spans] == [s.link for s in old.spans] for old, new in pairs)
-    assert french.panels["back"].blocks[2].body[1].url == "https://www.iptuk.org"
+    assert french.panels["inside-3"].blocks[2].body[1].url == "https://www.iptuk.org"
     assert ipt.texts()[0].source == "Inter Personal Therapy (IPT)"  # the English leaflet is untouched
 
 
 def test_broken_markup_points_at_the_po_entry(ipt, translated_po):
     def unclosed(found, po):
-        found["back/4.callout/body/0.paragraph"].msgstr = "**SAMPLE SERVICE\n1 EXAMPLE ROAD"
+        found["back/1.callout/body/0.paragraph"].msgstr = "**SAMPLE SERVICE\n1 EXAMPLE ROAD"
 
     path, found = translated_po(unclosed)
     with pytest.raises(SourceError) as caught:
         translate(ipt, path)
     assert caught.value.where.path == str(path)
-    assert caught.value.where.line == found["back/4.callout/body/0.paragraph"].linenum
-    assert "back/4.callout/body/0.paragraph" in caught.value.message
+    assert caught.value.where.line == found["back/1.callout/body/0.paragraph"].linenum
+    assert "back/1.callout/body/0.paragraph" in caught.value.message
     assert "never closed" in caught.value.message
 
 
 def test_changed_link_address_is_refused(ipt, translated_po):
-    context = "back/2.section/body/0.paragraph"
+    context = "inside-3/2.section/body/0.paragraph"
 
     def moved(found, po):
         found[context].msgstr = found[context].msgstr.replace("https://www.iptuk.org", "https://example.org")
@@ -214,7 +214,7 @@ def test_changed_link_address_is_refused(ipt, translated_po):
 
 def test_lost_bold_is_refused(ipt, translated_po):
     def plain(found, po):
-        found["back/4.callout/body/0.paragraph"].msgstr = found["back/4.callout/body/0.paragraph"].msgstr.replace(
+        found["back/1.callout/body/0.paragraph"].msgstr = found["back/1.callout/body/0.paragraph"].msgstr.replace(
             "**", ""
         )
 
