@@ -59,10 +59,32 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
     """Check leaflet YAML given as a string; `path` names it in messages."""
     path = Path(path)
     reader = _Reader(str(path), path.parent)
+    root = compose(
+        text,
+        path,
+        document="a leaflet",
+        colon_hint='put the text in double quotes, e.g. title: "IPT: a guide"',
+        empty="the file {what}; start from the example content.yaml",
+    )
+    try:
+        return reader.leaflet(root, path)
+    except RecursionError:
+        raise SourceError(
+            "the blocks are nested too deeply; a section or callout holds a few blocks", str(path)
+        ) from None
+
+
+def compose(text: str, path: Path, document: str, colon_hint: str, empty: str) -> yaml.Node:
+    """YAML text as nodes, which keep their line and column; every way it can fail says where and what to do.
+
+    `document` names the kind of file ("a leaflet"), `colon_hint` says how to write a colon
+    inside a value of this kind of file, `empty` what to say of a file with no content (its
+    `{what}` becomes "is empty" or "has only comments in it").
+    """
     try:
         root = yaml.compose(text, Loader=_Loader)
     except RecursionError:
-        raise SourceError("the YAML is nested too deeply to be a leaflet; check the brackets and indentation",
+        raise SourceError(f"the YAML is nested too deeply to be {document}; check the brackets and indentation",
                           str(path)) from None  # fmt: skip
     except UnicodeEncodeError as error:  # only text handed to loads() can hold half a character
         raise SourceError(f"the text holds an unpaired surrogate (character {error.start + 1}), which is not "
@@ -71,12 +93,13 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
         mark = error.problem_mark or error.context_mark
         where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
         what = error.problem or error.context or "cannot be read"
-        line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-        if "\t" in line[: mark.column + 1]:
+        lines = text.splitlines()
+        line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        if mark and "\t" in line[: mark.column + 1]:
             hint = "YAML cannot be indented with tabs: use spaces"
         elif "mapping values are not allowed" in what:
             what = "a colon and a space inside text that is not in quotes"
-            hint = 'put the text in double quotes, e.g. title: "IPT: a guide"'
+            hint = colon_hint
         else:
             hint = "check the indentation and quotes here"
         raise SourceError(f"YAML syntax: {what}; {hint}", where) from None
@@ -92,13 +115,8 @@ def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
         raise SourceError(f"YAML syntax: {error}", str(path)) from None
     if root is None:
         what = "is empty" if not text.strip() else "has only comments in it"
-        raise SourceError(f"the file {what}; start from the example content.yaml", str(path))
-    try:
-        return reader.leaflet(root, path)
-    except RecursionError:
-        raise SourceError(
-            "the blocks are nested too deeply; a section or callout holds a few blocks", str(path)
-        ) from None
+        raise SourceError(empty.format(what=what), str(path))
+    return root
 
 
 def load_printer(path: Path | str) -> tuple[float, float]:

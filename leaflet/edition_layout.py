@@ -40,7 +40,7 @@ from pathlib import Path
 import yaml
 
 from . import model as m
-from .content import MIN_FLOOR, _did_you_mean, _Loader, _Reader
+from .content import MIN_FLOOR, _did_you_mean, _Reader, compose
 from .errors import Location, SourceError
 from .sources import read_text
 
@@ -79,7 +79,14 @@ def layout_file_for(po: Path) -> Path | None:
 def apply_layout_file(leaflet: m.Leaflet, path: Path) -> m.Leaflet:
     """The leaflet with the layout file's choices applied; a `SourceError` at the first mistake in it."""
     path = Path(path)
-    root = _compose(_read(path), path)
+    root = compose(
+        _read(path),
+        path,
+        document="a layout file",
+        colon_hint="a block's place is written inside-2/3: on a line of its own, its options indented under it",
+        empty="the layout file {what}; give 'typography', 'blocks' or both "
+        "(e.g. blocks: {{inside-2/3: {{pin: true}}}}), or delete the file",
+    )
     reader = _Reader(str(path), path.parent)
     found = reader.mapping(root, "the layout file", (), TOP_KEYS)
     if not found:
@@ -100,50 +107,6 @@ def _read(path: Path) -> str:
         size = path.stat().st_size
         raise SourceError(f"{path} is {size / 1e3:.0f} kB; a layout file is a few lines: is this the right file?")
     return read_text(path, "an edition's layout file (LANGUAGE.layout.yaml)")
-
-
-def _compose(text: str, path: Path) -> yaml.Node:
-    """The YAML as nodes, which keep their line and column; syntax errors say where, as for the source."""
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except RecursionError:
-        raise SourceError("the YAML is nested too deeply to be a layout file; check the brackets and indentation",
-                          str(path)) from None  # fmt: skip
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, text, path) from None
-    except yaml.reader.ReaderError as error:
-        before = text[: error.position]
-        where = Location(str(path), before.count("\n") + 1, len(before) - before.rfind("\n"))
-        raise SourceError(
-            f"the character U+{error.character:04X} cannot appear in a YAML file; delete it", where
-        ) from None
-    except yaml.YAMLError as error:
-        raise SourceError(f"YAML syntax: {error}", str(path)) from None
-    if root is None:
-        what = "is empty" if not text.strip() else "has only comments in it"
-        raise SourceError(
-            f"the layout file {what}; give 'typography', 'blocks' or both "
-            "(e.g. blocks: {inside-2/3: {pin: true}}), or delete the file",
-            str(path),
-        )
-    return root
-
-
-def _syntax_error(error: yaml.MarkedYAMLError, text: str, path: Path) -> SourceError:
-    """A YAML syntax error at its line and column, with the likeliest fix."""
-    mark = error.problem_mark or error.context_mark
-    where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
-    what = error.problem or error.context or "cannot be read"
-    lines = text.splitlines()
-    line = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if mark and "\t" in line[: mark.column + 1]:
-        hint = "YAML cannot be indented with tabs: use spaces"
-    elif "mapping values are not allowed" in what:
-        what = "a colon and a space inside a value that is not in quotes"
-        hint = "a block's place is written inside-2/3: on a line of its own, its options indented under it"
-    else:
-        hint = "check the indentation and quotes here"
-    return SourceError(f"YAML syntax: {what}; {hint}", where)
 
 
 def _typography(reader: _Reader, node: yaml.Node, source: m.Typography) -> m.Typography:

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from .build import Edition
 from .checks import colour_pairs, large_text
 from .colours import contrast_ratio
+from .layout import Copyfit
 from .layout.items import Picture, TextRun
 from .units import to_mm
 
@@ -120,7 +121,8 @@ def report(edition: Edition, name: str = "source") -> Report:
     )
 
 
-def _copyfit(copyfit) -> dict[str, object] | None:
+def _copyfit(copyfit: Copyfit | None) -> dict[str, object] | None:
+    """What copyfit chose, as plain values for the table and the JSON."""
     if copyfit is None:
         return None
     return {

@@ -20,7 +20,7 @@ from .. import model as m
 from ..geometry import Sheet
 from ..languages import Script, script_for
 from .blocks import Typesetting
-from .flow import FlowResult, Overflow, PanelLayout, flow
+from .flow import FlowResult, LaidCache, Overflow, PanelLayout, flow
 from .items import Item
 from .lines import Measure
 
@@ -130,12 +130,14 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     sizes = body_sizes(leaflet.typography)
     levers = levers_for(script)
     tried: dict[tuple[float, Levers, bool], list[FlowResult]] = {}
+    laid: dict[tuple[float, Levers], LaidCache] = {}
 
     def attempt(size: float, lever: Levers, balance: bool = False) -> list[FlowResult]:
         """The flows at a size and levers; unbalanced while searching (fitting does not depend on it)."""
         if (size, lever, balance) not in tried:
             ts = Typesetting(size, leaflet.theme, script, lever.spacing, lever.leading, lever.headings)
-            tried[size, lever, balance] = [_flow(chain, sheet, ts, measure, balance) for chain in chains]
+            cache = laid.setdefault((size, lever), {})  # balancing reuses the blocks the search laid out
+            tried[size, lever, balance] = [_flow(chain, sheet, ts, measure, balance, cache) for chain in chains]
         return tried[size, lever, balance]
 
     def fits(size: float, lever: Levers) -> bool:
@@ -168,8 +170,10 @@ def _first(count: int, good) -> int:
     return low
 
 
-def _flow(chain: list[m.Panel], sheet: Sheet, ts: Typesetting, measure: Measure, balance: bool) -> FlowResult:
-    return flow(chain, [sheet.panel(panel.name) for panel in chain], ts, measure, balance)
+def _flow(
+    chain: list[m.Panel], sheet: Sheet, ts: Typesetting, measure: Measure, balance: bool, cache: LaidCache
+) -> FlowResult:
+    return flow(chain, [sheet.panel(panel.name) for panel in chain], ts, measure, balance, cache)
 
 
 def _flows(leaflet: m.Leaflet) -> list[list[m.Panel]]:

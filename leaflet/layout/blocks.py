@@ -8,6 +8,7 @@ edition keeps every proportion.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .. import model as m
@@ -153,7 +154,13 @@ def _anchor(item: Item) -> float:
     return 0.0
 
 
-def text_cuts(text: SetText, spans: tuple[m.Span, ...], make, top: float = 0.0, lines: int = 2) -> list[Cut]:
+def text_cuts(
+    text: SetText,
+    spans: tuple[m.Span, ...],
+    make: Callable[[tuple[m.Span, ...]], tuple[m.Block, ...]],
+    top: float = 0.0,
+    lines: int = 2,
+) -> list[Cut]:
     """Cuts between the lines of a text, leaving at least `lines` lines on each side (no widows or orphans).
 
     `make` turns the spans of the remaining text into the blocks that carry on.
@@ -241,7 +248,7 @@ def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure
     for index, part in enumerate(laid):
         following = block.body[index + 1 :]
         cuts += [Cut(top + cut.height, (*cut.rest, *following)) for cut in part.cuts]
-        if following and index + 1 < len(laid):
+        if following:
             cuts.append(Cut(top + part.height, following))  # the heading never goes without its first block
         top += part.height + part.space_after
     return Laid(block, items, height, ts.gap * 1.3, cuts=tuple(cuts))

@@ -53,8 +53,17 @@ class FlowResult:
     overflows: tuple[Overflow, ...]
 
 
+LaidCache = dict[tuple[m.Block, Column], Laid]
+"""Blocks laid out in a column, kept by whoever tries one typesetting more than once."""
+
+
 def flow(
-    panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure, balance: bool = True
+    panels: list[m.Panel],
+    places: list[PanelPlace],
+    ts: Typesetting,
+    measure: Measure,
+    balance: bool = True,
+    cache: LaidCache | None = None,
 ) -> FlowResult:
     """Pour the blocks of a chain of panels into their places on the sheet.
 
@@ -64,7 +73,7 @@ def flow(
     Unbalanced, a block moves on only when it does not fit: copyfit balances only when
     the text is tight (below the ceiling size), never moving a block for nothing.
     """
-    story = _Story(panels, places, ts, measure)
+    story = _Story(panels, places, ts, measure, {} if cache is None else cache)
     columns = story.balanced() if balance and len(places) > 1 else story.fill(1.0)
     overflows = tuple(
         Overflow(place.name, _first_misfit(column, place).block, _height(column) - place.content.height)
@@ -84,11 +93,10 @@ BISECTION_STEPS = 12
 
 @dataclass(frozen=True)
 class _Unit:
-    """A block waiting to be placed: the panel it is written under (it never goes earlier) and whether it is pinned."""
+    """A block waiting to be placed, and the panel it is written under: it never goes to an earlier one."""
 
     block: m.Block
     home: int
-    pinned: bool
 
 
 class _Story:
@@ -101,22 +109,20 @@ class _Story:
     per panel width, so each bisection step only walks the list: linear in the blocks.
     """
 
-    def __init__(self, panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure) -> None:
+    def __init__(
+        self, panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure, cache: LaidCache
+    ) -> None:
         self.places = places
         self.ts = ts
         self.measure = measure
-        self.units = [_Unit(block, k, block.placement.pin) for k, panel in enumerate(panels) for block in panel.blocks]
-        last_pinned: dict[int, int] = {}
-        for index, unit in enumerate(self.units):
-            if unit.pinned:
-                last_pinned[unit.home] = index
-        self.last_pinned = last_pinned
+        self.units = [_Unit(block, k) for k, panel in enumerate(panels) for block in panel.blocks]
+        self.last_pinned = {unit.home: index for index, unit in enumerate(self.units) if unit.block.placement.pin}
         """Per panel, the last of its own blocks that must stay on it: everything before it stays too."""
         self.columns = [_column(place) for place in places]
-        self._laid: dict[tuple[m.Block, int], Laid] = {}
+        self._laid = cache
 
     def lay(self, block: m.Block, panel: int) -> Laid:
-        key = (block, panel)
+        key = (block, self.columns[panel])
         laid = self._laid.get(key)
         if laid is None:
             laid = self._laid[key] = lay_block(block, self.columns[panel], self.ts, self.measure)
@@ -182,7 +188,7 @@ class _Story:
                 else:
                     index += 1
                 if cut is not None:  # split: the rest carries on to the next panel
-                    pending.extend(_Unit(b, unit.home, unit.pinned) for b in reversed(cut.rest))
+                    pending.extend(_Unit(b, unit.home) for b in reversed(cut.rest))
                     break
             if k < last:
                 while len(column) > 1 and column[-1].keep_with_next and movable[-1] and (pending or index < count):
@@ -207,10 +213,12 @@ def _has_content(column: list[Laid]) -> bool:
 
 
 def _first_misfit(column: list[Laid], place: PanelPlace) -> Laid:
-    """The first block that does not fit in the panel."""
-    for count in range(1, len(column) + 1):
-        if not _fits(column[:count], place):
-            return column[count - 1]
+    """The first block that does not fit in the panel (one pass: a long column must not cost its square)."""
+    bottom = 0.0
+    for index, laid in enumerate(column):
+        bottom += laid.height + (_gap(column[index - 1], laid) if index else 0.0)
+        if bottom > place.content.height + 0.01:
+            return laid
     return column[-1]
 
 

@@ -112,6 +112,8 @@ class Fonts:
         self._loaded: dict[str, TTFont] = {}
         self._widths: dict[tuple[str, str], float] = {}
         self._shapes: dict[tuple[str, str, float], str] = {}
+        self._inks: dict[tuple[str, str], tuple[float, float]] = {}
+        self._hb_fonts: dict[str, object] = {}
 
     # -- faces ----------------------------------------------------------------------
 
@@ -240,13 +242,13 @@ class Fonts:
         goes: Nastaliq glyphs cascade far above and below them, so the check that lines
         never collide in ink needs each glyph's own extents at its shaped position.
         Kept per text and face at 1 pt (extents scale with the size); the HarfBuzz font
-        per face. Only the checks ask, so uharfbuzz is imported and caches made on first use.
+        per face. Only the checks ask, so uharfbuzz is imported on first use.
         """
         import uharfbuzz as hb
 
-        inks: dict[tuple[str, str], tuple[float, float]] = self.__dict__.setdefault("_inks", {})
+        inks = self._inks
         if (text, face) not in inks:
-            fonts: dict[str, hb.Font] = self.__dict__.setdefault("_hb_fonts", {})
+            fonts = self._hb_fonts
             if face not in fonts:
                 family, role = self._family(face), face.rpartition(":")[2]
                 blob = hb.Blob.from_file_path(assets_dir() / "fonts" / family.file(role))
