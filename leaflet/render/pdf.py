@@ -17,6 +17,7 @@ from itertools import groupby
 
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..colours import to_cmyk
@@ -106,15 +107,33 @@ def _text(pen: _Pen, run: TextRun) -> None:
         # conjuncts, marks, right-to-left order). ReportLab's drawString only shapes with its
         # optional rlbidi, and its run-at-once output takes some substituted glyphs' widths
         # from the unshaped characters, which PDF readers then follow.
-        scale = run.size / 1000
-        x = run.x
-        for char, glyph in zip(shaped, glyphs):
-            text.setTextOrigin(x + glyph.x_offset * scale, run.baseline + glyph.y_offset * scale)
-            text.textOut(str(char))
-            x += glyph.x_advance * scale
+        _glyphs(text, shaped, glyphs, run, pdfmetrics.getFont(pen.fonts.font_name(run.face)))
     if emboldened:
         text.setTextRenderMode(0)
     pen.canvas.drawText(text)
+
+
+def _glyphs(text, shaped: str, glyphs, run: TextRun, font) -> None:
+    """Shaped glyphs, each where HarfBuzz put it; a glyph that sits where the one before left the
+    pen (no offset, its own advance) joins that one's string, so a line is a few strings, not one
+    positioning command per glyph."""
+    scale = run.size / 1000
+    x = run.x
+    pen: float | None = None  # where the PDF's own text position is after the string so far
+    pending: list[str] = []
+    for char, glyph in zip(shaped, glyphs):
+        gx = x + glyph.x_offset * scale
+        if pen is None or abs(gx - pen) > 1e-4 or glyph.y_offset:
+            if pending:
+                text.textOut("".join(pending))
+                pending.clear()
+            text.setTextOrigin(gx, run.baseline + glyph.y_offset * scale)
+            pen = gx
+        pending.append(str(char))
+        pen = None if glyph.y_offset else pen + font.stringWidth(str(char), run.size)
+        x += glyph.x_advance * scale
+    if pending:
+        text.textOut("".join(pending))
 
 
 def _rect(pen: _Pen, rect: Rect) -> None:
