@@ -14,7 +14,7 @@ right-to-left line runs from the right with its Latin words and numbers intact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -101,6 +101,18 @@ class _Piece:
     colour: str
     link: str | None
     level: int = 0
+    unit: float = 0.0
+    """Its width at a nominal size of 1 pt (its face's scale included): widths grow with the size, so a
+    piece is measured (shaped, for complex scripts) once however many sizes copyfit tries."""
+    levels: tuple[int, ...] = ()
+    """The bidi level of each character, resolved once for the whole paragraph; empty in a
+    left-to-right text with no right-to-left letters, which needs no reordering."""
+
+
+def _piece(
+    text: str, face: str, colour: str, link: str | None, measure: Measure, levels: tuple[int, ...] = ()
+) -> _Piece:
+    return _Piece(text, face, colour, link, 0, measure.width(text, face, measure.scale(face)), levels)
 
 
 @dataclass
@@ -110,6 +122,10 @@ class _Word:
     """No space before it: the next character of a text written without spaces."""
     start: int | None = None
     """Where the word starts in the text, in characters: a paragraph can be cut there."""
+    space_level: int = 0
+    """The bidi level of the space before it, as resolved in the paragraph."""
+    width: float = 0.0
+    """Its width at 1 pt (each piece at its face's scale): line breaking multiplies by the size."""
 
 
 _LINE_BREAK = _Word()
@@ -133,16 +149,14 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
     small on the body), and a line is as tall as the tallest script in it needs: a line
     of Latin words in an Urdu text keeps the Latin leading.
     """
-    words = _cached_words(spans, style, measure)
-    lines, starts = _break_lines(words, style, width, measure)
+    lines, starts = _visual_lines(spans, replace(style, leading=0.0, align="left"), width, measure)
     runs: list[TextRun] = []
     widest = 0.0
     top = 0.0
     tops = [0.0]
-    for line in lines:
-        pieces = _visual(_merge(line), style)
+    for pieces in lines:
         sizes = [style.size * measure.scale(p.face) for p in pieces]
-        widths = [measure.width(p.text, p.face, size) for p, size in zip(pieces, sizes)]
+        widths = [p.unit * style.size for p in pieces]
         factor = max((measure.line_factor(p.face) for p in pieces), default=1.0)
         height = style.leading * factor
         baseline = -(top + _first_baseline(style) + (height - style.leading) * _EXTRA_ABOVE)
@@ -170,6 +184,17 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
     return SetText(tuple(runs), len(lines), top, widest, tuple(tops), tuple(starts))
 
 
+@lru_cache(maxsize=4096)
+def _visual_lines(
+    spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure
+) -> tuple[tuple[tuple[_Piece, ...], ...], tuple[int | None, ...]]:
+    """The lines of a text in display order, and where each starts: kept, because copyfit sets the same
+    text at the same size and width again for every spacing, leading and heading lever it tries.
+    `style` comes without leading and alignment, which only move lines about."""
+    lines, starts = _break_lines(_cached_words(spans, style, measure), style, width, measure)
+    return tuple(tuple(_visual(_merge(line), style, measure)) for line in lines), tuple(starts)
+
+
 _EXTRA_ABOVE = 0.6
 """Of the extra height a tall script's line gets, the share above the baseline: Nastaliq
 and Naskh climb higher above it than they sink below."""
@@ -190,19 +215,38 @@ def _cached_words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -
 
     Words do not depend on the size or the width, so neither is part of the key.
     """
-    return _words_of(spans, style.face, style.bold_face, style.colour, style.link_colour, style.breaks, measure)
+    return _words_of(
+        spans, style.face, style.bold_face, style.colour, style.link_colour, style.breaks, style.direction, measure
+    )
 
 
 @lru_cache(maxsize=4096)
 def _words_of(
-    spans: tuple[Span, ...], face: str, bold_face: str, colour: str, link_colour: str, breaks: str, measure: Measure
+    spans: tuple[Span, ...],
+    face: str,
+    bold_face: str,
+    colour: str,
+    link_colour: str,
+    breaks: str,
+    direction: str,
+    measure: Measure,
 ) -> list[_Word]:
-    style = TextStyle(0, 0, colour, link_colour, face=face, bold_face=bold_face, breaks=breaks)
-    return _words(spans, style, measure)
+    style = TextStyle(1.0, 0, colour, link_colour, face=face, bold_face=bold_face, breaks=breaks, direction=direction)
+    words = _words(spans, style, measure)
+    for word in words:
+        word.width = sum(p.unit for p in word.pieces)
+    return words
 
 
 def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[_Word]:
-    """The text as words, each a list of styled pieces in logical order, with where it starts."""
+    """The text as words, each a list of styled pieces in logical order, with where it starts.
+
+    Bidi levels are resolved here, once for the whole paragraph as UAX #9 asks (a line is
+    only reordered with them), and only for a text that has right-to-left in it.
+    """
+    text = "".join(span.text for span in spans)
+    bidi = style.direction == "rtl" or bool(_RTL_LETTERS.search(text))
+    levels = tuple(embedding_levels(text, style.direction)) if bidi else ()
     words: list[_Word] = [_Word(start=0)]
     offset = 0
     for span in spans:
@@ -213,16 +257,17 @@ def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[
                 continue
             if _SPACES.fullmatch(part):
                 words.extend([_LINE_BREAK] * part.count("\n"))
-                words.append(_Word(start=offset + len(part)))
+                words.append(_Word(start=offset + len(part), space_level=levels[offset] if levels else 0))
                 offset += len(part)
                 continue
             at = offset
             for chunk, joined in _chunks(part, style.breaks):
                 if joined and words[-1].pieces and not _glued(words[-1].pieces[-1].text[-1], chunk[0]):
                     words.append(_Word(joined=True, start=at))
-                for text, face in measure.segments(chunk, role):
-                    words[-1].pieces.append(_Piece(text, face, colour, span.link))
-                at += len(chunk)
+                for piece_text, face in measure.segments(chunk, role):
+                    own = levels[at : at + len(piece_text)]
+                    words[-1].pieces.append(_piece(piece_text, face, colour, span.link, measure, own))
+                    at += len(piece_text)
             offset += len(part)
     return [w for w in words if w is _LINE_BREAK or w.pieces]
 
@@ -267,10 +312,10 @@ def _break_lines(
             new_line(None)
             line_width = 0.0
             continue
-        word_width = _width(word.pieces, style, measure)
+        word_width = word.width * style.size
         if lines[-1]:
-            gap: list[_Piece] = [] if word.joined else [_space(lines[-1][-1], word.pieces[0])]
-            gap_width = _width(gap, style, measure)
+            gap: list[_Piece] = [] if word.joined else [_space(lines[-1][-1], word, measure)]
+            gap_width = sum(p.unit for p in gap) * style.size
             if line_width + gap_width + word_width <= width + 1e-6:
                 lines[-1].extend([*gap, *word.pieces])
                 line_width += gap_width + word_width
@@ -286,21 +331,23 @@ def _break_lines(
                 if lines[-1]:
                     new_line(None)
                 lines[-1].extend(chunk)
-            line_width = _width(lines[-1], style, measure)
+            line_width = _width(lines[-1], style)
     while len(lines) > 1 and not lines[-1]:
         lines.pop()  # a trailing newline adds no empty line; blank lines inside the text stay
         starts.pop()
     return lines, starts
 
 
-def _width(pieces: list[_Piece], style: TextStyle, measure: Measure) -> float:
-    return sum(measure.width(p.text, p.face, style.size * measure.scale(p.face)) for p in pieces)
+def _width(pieces: list[_Piece], style: TextStyle) -> float:
+    return sum(p.unit for p in pieces) * style.size
 
 
-def _space(before: _Piece, after: _Piece) -> _Piece:
-    """The space between two words: in the font and colour of the word before it."""
+def _space(before: _Piece, word: _Word, measure: Measure) -> _Piece:
+    """The space before a word: in the font and colour of the word before it, at its level in the paragraph."""
+    after = word.pieces[0]
     shared_link = before.link if before.link == after.link else None
-    return _Piece(" ", before.face, before.colour if shared_link == before.link else after.colour, shared_link)
+    colour = before.colour if shared_link == before.link else after.colour
+    return _piece(" ", before.face, colour, shared_link, measure, (word.space_level,) if before.levels else ())
 
 
 def _split_long_word(word: list[_Piece], style: TextStyle, width: float, measure: Measure) -> list[list[_Piece]]:
@@ -308,14 +355,15 @@ def _split_long_word(word: list[_Piece], style: TextStyle, width: float, measure
     chunks: list[list[_Piece]] = [[]]
     used = 0.0
     for piece in word:
-        for char in piece.text:
+        for index, char in enumerate(piece.text):
             w = measure.width(char, piece.face, style.size * measure.scale(piece.face))
             if used + w > width and chunks[-1]:
                 carried = _carried_tail(chunks[-1], char)
                 del chunks[-1][len(chunks[-1]) - len(carried) :]
                 chunks.append(carried)
-                used = _width(carried, style, measure)
-            chunks[-1].append(_Piece(char, piece.face, piece.colour, piece.link))
+                used = _width(carried, style)
+            levels = piece.levels[index : index + 1]
+            chunks[-1].append(_piece(char, piece.face, piece.colour, piece.link, measure, levels))
             used += w
     return chunks
 
@@ -344,34 +392,37 @@ def _merge(line: list[_Piece]) -> list[_Piece]:
     for piece in line:
         if merged and (merged[-1].face, merged[-1].colour, merged[-1].link) == (piece.face, piece.colour, piece.link):
             last = merged[-1]
-            merged[-1] = _Piece(last.text + piece.text, last.face, last.colour, last.link)
+            merged[-1] = _Piece(
+                last.text + piece.text, last.face, last.colour, last.link, 0, last.unit + piece.unit,
+                last.levels + piece.levels,
+            )  # fmt: skip
         else:
             merged.append(piece)
     return merged
 
 
-def _visual(pieces: list[_Piece], style: TextStyle) -> list[_Piece]:
-    """A line's runs in display order: split where the direction changes, then reordered (UAX #9).
+def _visual(pieces: list[_Piece], style: TextStyle, measure: Measure) -> list[_Piece]:
+    """A line's runs in display order: split where the level changes, then reordered (UAX #9, rule L2).
 
     Runs in a right-to-left script are shaped right to left by HarfBuzz; runs of
     neutral characters inside them (brackets, punctuation) are mirrored and
     reversed here, since no shaper will do it for them.
     """
-    text = "".join(p.text for p in pieces)
-    if style.direction == "ltr" and not _RTL_LETTERS.search(text):
+    if not any(piece.levels for piece in pieces):
         return pieces
-    levels = embedding_levels(text, style.direction)
     split: list[_Piece] = []
-    offset = 0
     for piece in pieces:
+        levels = piece.levels
         start = 0
         for index in range(1, len(piece.text) + 1):
-            if index == len(piece.text) or levels[offset + index] != levels[offset + start]:
+            if index == len(piece.text) or levels[index] != levels[start]:
                 part = piece.text[start:index]
-                level = levels[offset + start]
+                level = levels[start]
                 if level % 2 and not _RTL_LETTERS.search(part):
                     part = mirrored(part)[::-1]
-                split.append(_Piece(part, piece.face, piece.colour, piece.link, level))
+                if part == piece.text:
+                    split.append(replace(piece, level=level))
+                else:
+                    split.append(replace(_piece(part, piece.face, piece.colour, piece.link, measure), level=level))
                 start = index
-        offset += len(piece.text)
     return [split[i] for i in visual_order([p.level for p in split])]
