@@ -7,6 +7,7 @@ look at the layout the PDF is drawn from, so what passes here is what prints.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -43,6 +44,8 @@ class Coverage(Protocol):
     def bundled_family_with(self, char: str) -> str | None: ...
 
     def ink(self, text: str, face: str, size: float) -> tuple[float, float]: ...
+
+    def glyph_inks(self, text: str, face: str, size: float) -> tuple[tuple[float, float, float, float], ...]: ...
 
 
 @dataclass(frozen=True)
@@ -89,12 +92,20 @@ def safe_area(subject: Subject) -> list[Finding]:
         safe = panel.place.box.inset(SAFE_DISTANCE, SAFE_DISTANCE, SAFE_DISTANCE, SAFE_DISTANCE)
         for item in panel.items:
             box, what = _extent(item)
+            if isinstance(item, TextRun) and box is not None and not safe.contains(box):
+                box = _ink_box(item, subject.fonts)  # the font's ascent is not ink: Nastaliq's is 1.9 em
             if box is not None and not safe.contains(box):
                 where = str(getattr(item, "where", None) or "")
                 findings.append(
                     Finding("error", f"{what} on panel '{panel.name}' comes within 5 mm of a fold or edge", where)
                 )
     return findings
+
+
+def _ink_box(run: TextRun, fonts: Coverage) -> Box:
+    """Where a run's ink really is: its width, and its glyphs' highest top and lowest bottom."""
+    top, bottom = fonts.ink(run.text, run.face, run.size)
+    return Box(run.x, run.baseline + bottom, run.x + run.width, run.baseline + top)
 
 
 def _extent(item: object) -> tuple[Box | None, str]:
@@ -251,8 +262,8 @@ LINE_REACH = 3.0
 MIN_SHARED_WIDTH = 0.5
 """Points. Runs must share more of the measure than this to be one above the other (not merely touching corners)."""
 INK_TOLERANCE = 0.1
-"""Points. Ink may meet by less than this: a run's extent is that of its tallest and deepest glyphs wherever they
-are, so a grazing overlap (Greek accents over a descender, 0.03 pt) is almost never a real touch."""
+"""Points. Ink may meet by less than this: glyph boxes are rectangles around curved outlines, so a
+grazing overlap (Greek accents over a descender, 0.03 pt) is almost never a real touch."""
 
 Inked = tuple[TextRun, float, float]
 """A run with the top and bottom of its ink on the page."""
@@ -265,7 +276,7 @@ def ink_overlap(subject: Subject) -> list[Finding]:
     words (Nastaliq above all) can still reach the line below. One finding per panel, its worst collision."""
     findings = []
     for panel in subject.layout.panels.values():
-        worst = _worst_collision(_lines(panel.items, subject.fonts))
+        worst = _worst_collision(_lines(panel.items, subject.fonts), subject.fonts)
         if worst is None:
             continue
         overlap, upper, lower = worst
@@ -298,7 +309,7 @@ def _lines(items: Iterable[object], fonts: Coverage) -> list[list[Inked]]:
     return lines
 
 
-def _worst_collision(lines: list[list[Inked]]) -> Collision | None:
+def _worst_collision(lines: list[list[Inked]], fonts: Coverage) -> Collision | None:
     """The deepest overlap of one line's ink bottom into a nearby lower line's ink top, if any.
 
     Each line is compared only with the lines below it within reach of the larger of its own
@@ -314,23 +325,51 @@ def _worst_collision(lines: list[list[Inked]]) -> Collision | None:
             gap = upper_line[0][0].baseline - lines[j][0][0].baseline
             if gap >= LINE_REACH * max(sizes[i], largest_from[j]):
                 break
-            for collision in _collisions(upper_line, lines[j], gap):
+            for collision in _collisions(upper_line, lines[j], gap, fonts):
                 if worst is None or collision[0] > worst[0]:
                     worst = collision
     return worst
 
 
-def _collisions(upper_line: list[Inked], lower_line: list[Inked], gap: float) -> Iterator[Collision]:
-    """(overlap, upper run, lower run) for every run over another whose ink reaches into it."""
+def _collisions(upper_line: list[Inked], lower_line: list[Inked], gap: float, fonts: Coverage) -> Iterator[Collision]:
+    """(overlap, upper run, lower run) for every run over another whose glyphs reach into its glyphs.
+
+    Runs whose ink envelopes do not meet are passed over at once; for those that do, each
+    glyph of the upper run is compared with the glyphs of the lower one beneath it, since a
+    tall letter at one end of a Nastaliq line and a deep one at the other never touch.
+    """
     for upper, _, bottom in upper_line:
         for lower, top, _ in lower_line:
             shared = min(upper.x + upper.width, lower.x + lower.width) - max(upper.x, lower.x)
-            if (
-                shared > MIN_SHARED_WIDTH
-                and gap < LINE_REACH * max(upper.size, lower.size)
-                and top - bottom > INK_TOLERANCE
-            ):
-                yield top - bottom, upper, lower
+            if shared <= MIN_SHARED_WIDTH or gap >= LINE_REACH * max(upper.size, lower.size):
+                continue
+            if top - bottom <= INK_TOLERANCE:
+                continue
+            overlap = _glyph_overlap(_glyph_boxes(upper, fonts), _glyph_boxes(lower, fonts))
+            if overlap > INK_TOLERANCE:
+                yield overlap, upper, lower
+
+
+def _glyph_boxes(run: TextRun, fonts: Coverage) -> list[tuple[float, float, float, float]]:
+    """The run's glyphs as (left, right, top, bottom) on the page, left to right."""
+    boxes = [
+        (run.x + left, run.x + right, run.baseline + top, run.baseline + bottom)
+        for left, right, top, bottom in fonts.glyph_inks(run.text, run.face, run.size)
+    ]
+    return sorted(boxes)
+
+
+def _glyph_overlap(upper: list[tuple[float, ...]], lower: list[tuple[float, ...]]) -> float:
+    """How far any lower glyph's top reaches above an upper glyph's bottom where the two share a column."""
+    lefts = [box[0] for box in lower]
+    widest = max((box[1] - box[0] for box in lower), default=0.0)
+    worst = 0.0
+    for left, right, _, bottom in upper:
+        start = bisect.bisect_left(lefts, left - widest)
+        for other in lower[start : bisect.bisect_left(lefts, right)]:
+            if min(right, other[1]) - max(left, other[0]) > MIN_SHARED_WIDTH:
+                worst = max(worst, other[2] - bottom)
+    return worst
 
 
 def review_date(subject: Subject) -> list[Finding]:

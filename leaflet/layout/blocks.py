@@ -16,7 +16,7 @@ from ..languages import SCRIPTS, Script
 from ..units import Box, mm
 from .artwork import ILLUSTRATIONS
 from .items import Circle, Item, Link, Picture, QRSymbol, Rect, TextRun
-from .lines import Measure, SetText, TextStyle, set_text
+from .lines import Measure, SetText, TextStyle, ink_gap, set_text
 
 
 @dataclass(frozen=True)
@@ -281,6 +281,8 @@ def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) ->
             items += ts.at(badge_items, 0, badge, column)
             items += ts.at([r.moved(0, -drop) for r in title.runs], title_x, column.width - title_x, column)
             title_height += ts.body * 0.35
+            title_dx = 0.0 if ts.rtl else title_x
+            title_height += ink_gap(title, (title_dx, -drop), body, (0.0, -title_height))
         items += [run.moved(0, -title_height) for run in body.runs]
         height = title_height + body.height
         parts.append((_with_links(tuple(items)), height, ts.gap * 1.2))

@@ -39,7 +39,11 @@ class Measure(Protocol):
         ...
 
     def line_factor(self, face: str) -> float:
-        """A line holding this face is this many times the Latin leading, so lines never touch in ink."""
+        """A line holding this face is this many times the Latin leading, so lines rarely touch in ink."""
+        ...
+
+    def ink(self, text: str, face: str, size: float) -> tuple[float, float]:
+        """The top and bottom of the text's ink about the baseline (asked only for faces with taller lines)."""
         ...
 
 
@@ -71,6 +75,10 @@ class SetText:
     """How far down each line's box starts; one more entry than lines, the last being the height."""
     line_starts: tuple[int | None, ...] = ()
     """Where in the text (characters) each line starts; None for a line that starts inside a word."""
+    first_ink: tuple[float, Profile, float] | None = None
+    last_ink: tuple[float, Profile, float] | None = None
+    """The first and last lines' baseline, ink word by word and start, for a script with taller
+    lines: what a block needs to keep another text stacked above or below it clear of its ink."""
 
     def rest(self, spans: tuple[Span, ...], line: int) -> tuple[Span, ...] | None:
         """The text from `line` on, as spans, to continue on another panel; None if it cannot be cut there."""
@@ -149,12 +157,14 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
     small on the body), and a line is as tall as the tallest script in it needs: a line
     of Latin words in an Urdu text keeps the Latin leading.
     """
-    lines, starts = _visual_lines(spans, replace(style, leading=0.0, align="left"), width, measure)
+    lines, starts, profiles = _visual_lines(spans, replace(style, leading=0.0, align="left"), width, measure)
     runs: list[TextRun] = []
     widest = 0.0
     top = 0.0
     tops = [0.0]
-    for pieces in lines:
+    above: tuple[float, Profile, float] | None = None  # the line above: its baseline, ink and start
+    first: tuple[float, Profile, float] | None = None
+    for index, pieces in enumerate(lines):
         sizes = [style.size * measure.scale(p.face) for p in pieces]
         widths = [p.unit * style.size for p in pieces]
         factor = max((measure.line_factor(p.face) for p in pieces), default=1.0)
@@ -163,6 +173,14 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
         line_width = sum(widths)
         widest = max(widest, line_width)
         x = {"left": 0.0, "centre": (width - line_width) / 2, "right": width - line_width}[style.align]
+        if profiles:
+            if above is not None:
+                needed = _clearance(above[1], above[2], profiles[index], x) + style.size * INK_CLEARANCE
+                extra = max(0.0, needed - (above[0] - baseline))
+                height += extra  # two lines whose tall and deep letters would meet move apart
+                baseline -= extra
+            above = (baseline, profiles[index], x)
+            first = first or above
         for piece, size, piece_width in zip(pieces, sizes, widths):
             runs.append(
                 TextRun(
@@ -181,18 +199,70 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
             x += piece_width
         top += height
         tops.append(top)
-    return SetText(tuple(runs), len(lines), top, widest, tuple(tops), tuple(starts))
+    return SetText(tuple(runs), len(lines), top, widest, tuple(tops), tuple(starts), first, above)
+
+
+def ink_gap(upper: SetText, upper_at: tuple[float, float], lower: SetText, lower_at: tuple[float, float]) -> float:
+    """The extra space two texts stacked one under the other need for their ink to stay apart.
+
+    `upper_at` and `lower_at` are where each text's top-left is put (x, y): a step's title
+    over its text, a heading over its first paragraph. Zero for scripts whose lines never
+    reach that far (only texts with taller lines keep their ink).
+    """
+    if upper.last_ink is None or lower.first_ink is None:
+        return 0.0
+    (upper_baseline, upper_ink, upper_x), (lower_baseline, lower_ink, lower_x) = upper.last_ink, lower.first_ink
+    needed = _clearance(upper_ink, upper_at[0] + upper_x, lower_ink, lower_at[0] + lower_x)
+    if not needed:
+        return 0.0
+    size = max((run.size for run in lower.runs), default=0.0)
+    distance = (upper_at[1] + upper_baseline) - (lower_at[1] + lower_baseline)
+    return max(0.0, needed + size * INK_CLEARANCE - distance)
+
+
+Profile = tuple[tuple[float, float, float, float], ...]
+"""A line's ink word by word: (left, right, top, bottom) in points from the line's start and baseline."""
+
+INK_CLEARANCE = 0.05
+"""Of the size: the least white between the ink of two lines (TeX's lineskip, in spirit)."""
+
+
+def _clearance(upper: Profile, upper_x: float, lower: Profile, lower_x: float) -> float:
+    """How far apart two baselines must be for no word of the lower line to touch a word above it."""
+    needed = 0.0
+    for left, right, _, bottom in upper:
+        for other_left, other_right, top, _ in lower:
+            if min(upper_x + right, lower_x + other_right) > max(upper_x + left, lower_x + other_left):
+                needed = max(needed, top - bottom)
+    return needed
 
 
 @lru_cache(maxsize=4096)
 def _visual_lines(
     spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure
-) -> tuple[tuple[tuple[_Piece, ...], ...], tuple[int | None, ...]]:
-    """The lines of a text in display order, and where each starts: kept, because copyfit sets the same
-    text at the same size and width again for every spacing, leading and heading lever it tries.
-    `style` comes without leading and alignment, which only move lines about."""
+) -> tuple[tuple[tuple[_Piece, ...], ...], tuple[int | None, ...], tuple[Profile, ...]]:
+    """The lines of a text in display order, where each starts and, for a script with taller lines,
+    the ink of each line word by word. Kept, because copyfit sets the same text at the same size and
+    width again for every spacing, leading and heading lever it tries. `style` comes without
+    leading and alignment, which only move lines about."""
     lines, starts = _break_lines(_cached_words(spans, style, measure), style, width, measure)
-    return tuple(tuple(_visual(_merge(line), style, measure)) for line in lines), tuple(starts)
+    visual = tuple(tuple(_visual(_merge(line), style, measure)) for line in lines)
+    tall = any(measure.line_factor(piece.face) > 1 for line in lines for piece in line)
+    profiles = tuple(_profile(line, style, measure) for line in lines) if tall else ()
+    return visual, tuple(starts), profiles
+
+
+def _profile(line: list[_Piece], style: TextStyle, measure: Measure) -> Profile:
+    """The ink of each word of a line where it stands in display order."""
+    boxes = []
+    x = 0.0
+    for piece in _visual(line, style, measure):
+        width = piece.unit * style.size
+        if piece.text.strip():
+            top, bottom = measure.ink(piece.text, piece.face, style.size * measure.scale(piece.face))
+            boxes.append((x, x + width, top, bottom))
+        x += width
+    return tuple(boxes)
 
 
 _EXTRA_ABOVE = 0.6
