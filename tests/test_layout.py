@@ -386,3 +386,25 @@ def test_a_web_address_too_long_for_the_line_is_cut_after_a_slash():
     lines = lines_of(result)
     assert "".join(lines) == address
     assert all(line.endswith(("/", "-")) for line in lines[:-1])
+
+
+def test_a_banner_title_too_long_for_the_panel_gets_smaller_instead_of_cutting_a_word():
+    word = "Psychotherapeutical"  # 19 characters of 16.1 pt at 14 pt x 2.3: wider than a 90 mm column
+    leaflet = loads(f"leaflet: {{id: t, title: T, language: en-GB}}\npanels:\n  front:\n    - banner: {word} therapy\n")
+    panel = lay_out(leaflet, sheet("a4"), MonoMeasure()).panels["front"]
+    runs = [r for r in panel.items if isinstance(r, TextRun)]
+    assert [r.text for r in runs] == [word, "therapy"]  # the long word whole, on its own line
+    assert max(r.x + r.width for r in runs) <= panel.place.content.x1 + 0.01
+    assert runs[0].size < panel.body_size * 2.3
+
+
+def test_a_qr_code_stays_on_the_panel_of_the_text_that_introduces_it():
+    section = (
+        "      - spacer: 150\n"
+        "      - section:\n          heading: More\n          body:\n"
+        "            - paragraph: Scan the code below to read more about it.\n"
+        "            - qr: {url: https://example.org, size_mm: 20}\n"
+    )
+    layout = lay_out(continued(section), sheet("a4"), MonoMeasure())
+    code = [name for name, p in layout.panels.items() if any(type(i).__name__ == "QRSymbol" for i in p.items)]
+    assert code == [panel_of(layout, "below")] == ["inside-3"]

@@ -16,7 +16,7 @@ from ..languages import SCRIPTS, Script
 from ..units import Box, mm
 from .artwork import ILLUSTRATIONS
 from .items import Circle, Item, Link, Picture, QRSymbol, Rect, TextRun
-from .lines import Measure, SetText, TextStyle, ink_gap, set_text
+from .lines import Measure, SetText, TextStyle, ink_gap, set_text, widest_word
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure
     for index, part in enumerate(laid):
         following = block.body[index + 1 :]
         cuts += [Cut(top + cut.height, (*cut.rest, *following)) for cut in part.cuts]
-        if following:
+        if following and not isinstance(following[0], PICTURES):  # a picture stays with the text before it
             cuts.append(Cut(top + part.height, following))  # the heading never goes without its first block
         top += part.height + part.space_after
     return Laid(block, items, height, ts.gap * 1.3, cuts=tuple(cuts))
@@ -360,11 +360,22 @@ def _banner(block: m.Banner, column: Column, ts: Typesetting, measure: Measure) 
     colour = ts.theme.colour(block.colour)
     if block.text:
         style = ts.title(ts.theme.ink_on(colour))
+        widest = widest_word(block.text.spans, style, measure)
+        if widest > column.width:  # a long word ("Міжособистісна") makes the title smaller, never cut
+            size = max(style.size * column.width / widest, ts.body * MIN_TITLE_SCALE)
+            style = replace(style, size=size, leading=style.leading * size / style.size)
         text = set_text(block.text.spans, style, column.width, measure)
         items += [run.moved(0, -pad) for run in text.runs]
         height = max(height, text.height + 2 * pad)
     band = Rect(Box(-column.outset_left, -height, column.width + column.outset_right, 0), colour)
     return Laid(block, (band, *items), height, ts.gap * 1.5)
+
+
+PICTURES = (m.QRCode, m.Image, m.Illustration)
+"""Blocks that show what the text before them speaks of: never cut from it onto another panel."""
+
+MIN_TITLE_SCALE = 1.3
+"""A banner title shrinks to fit its longest word, but stays at least this many times the body."""
 
 
 def _spacer(block: m.Spacer, column: Column, ts: Typesetting, measure: Measure) -> Laid:

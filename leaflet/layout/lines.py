@@ -202,6 +202,14 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
     return SetText(tuple(runs), len(lines), top, widest, tuple(tops), tuple(starts), first, above)
 
 
+def widest_word(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> float:
+    """The width of the text's longest word at the style's size: a title is made smaller until it fits,
+    rather than have a word cut in two."""
+    return max(
+        (word.width for word in _cached_words(spans, style, measure) if word is not _LINE_BREAK), default=0.0
+    ) * (style.size)
+
+
 def ink_gap(upper: SetText, upper_at: tuple[float, float], lower: SetText, lower_at: tuple[float, float]) -> float:
     """The extra space two texts stacked one under the other need for their ink to stay apart.
 
