@@ -12,13 +12,14 @@ import datetime
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from .colours import contrast_ratio
 from .geometry import SAFE_DISTANCE, Target
 from .layout import Layout
 from .layout.items import Circle, Picture, QRSymbol, Rect, TextRun
-from .model import Leaflet, Theme, block_texts
+from .model import PANEL_NAMES, Block, Leaflet, Theme, block_texts
 from .units import Box, to_mm
 
 MIN_TEXT_SIZE = 11.0
@@ -67,19 +68,40 @@ def preflight(subject: Subject) -> list[Finding]:
 
 
 def overflow(subject: Subject) -> list[Finding]:
+    """Text that does not fit even at the floor: where, by how much, and the fixes that can be made."""
     findings = []
     floor = subject.leaflet.typography.body_min
     for problem in subject.layout.overflows:
+        block = problem.block
+        translated = f" (translated at {block.translation})" if block.translation else ""
         findings.append(
             Finding(
                 "error",
                 f"panel '{problem.panel}' overflows by {to_mm(problem.amount):.1f} mm even at {floor:g} pt body text, "
-                f"from the {problem.block.describe()} on; move blocks to a panel with room, or let the panel "
-                "continue on the next one with 'continues_to'",
-                str(problem.block.where or ""),
+                f"from the {block.describe()}{translated} on; {_overflow_fixes(subject.leaflet, problem.panel, block)}",
+                str(block.where or ""),
             )
         )
     return findings
+
+
+def _overflow_fixes(leaflet: Leaflet, panel: str, block: Block) -> str:
+    """What the person who sees the message can change: the source's author, or a translation's designer."""
+    if block.translation:
+        layout = Path(block.translation.path).with_suffix(".layout.yaml").name
+        return (
+            f"the text is never shortened: in {layout} beside the PO file, move a block of this panel on "
+            "to a panel with room (move_to), or let this edition go smaller (typography: body_min)"
+        )
+    following = PANEL_NAMES[PANEL_NAMES.index(panel) + 1 :]
+    own = leaflet.panels.get(panel)
+    fixes = ["move blocks to a panel with room"]
+    if own is not None and own.continues_to is None and following and following[0] != "front":
+        fixes.append(f"let the panel run on with 'continues_to: {following[0]}'")
+    if any(b.placement.pin or b.placement.keep_together for b in (own.blocks if own else ())):
+        fixes.append("unpin a block or let it split (pin, keep_together)")
+    fixes.append("lower 'body_min' in typography")
+    return ", or ".join([", ".join(fixes[:-1]), fixes[-1]]) if len(fixes) > 1 else fixes[0]
 
 
 def safe_area(subject: Subject) -> list[Finding]:

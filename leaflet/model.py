@@ -72,6 +72,8 @@ class Block:
     where: Location | None = None
     placement: Placement = field(default_factory=Placement)
     """How the block may move between panels: pinned, kept together, breaks (see `Placement`)."""
+    translation: Location | None = None
+    """In a translated edition, where its first translated text is (PO file and line), for messages."""
 
     @property
     def kind(self) -> str:

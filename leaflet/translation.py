@@ -111,7 +111,7 @@ def translate(leaflet: m.Leaflet, po_path: Path, draft: bool = False) -> tuple[m
     """
     po = _read_po(po_path)
     translator = _Translator(po, po_path, draft)
-    translated = _walk(leaflet, translator)
+    translated = _located(_walk(leaflet, translator), translator.entry_lines)
     translator.finish(leaflet.id)
     if translator.problems:
         raise LayoutError(sorted(translator.problems, key=_po_line), hint=_DRAFT)
@@ -188,6 +188,21 @@ def _block(block: m.Block, path: str, words: str, panel: str, visit: Visit) -> m
         case m.Banner(text=text) if text:
             return replace(block, text=slot("/text", text, " title"))
     return block
+
+
+def _located(leaflet: m.Leaflet, entry_lines: dict[Location, Location]) -> m.Leaflet:
+    """The blocks with where their translation is, so that a layout problem can name the PO line."""
+
+    def located(block: m.Block) -> m.Block:
+        if isinstance(block, (m.Section, m.Callout)):
+            block = replace(block, body=tuple(located(b) for b in block.body))
+        return replace(block, translation=entry_lines[block.where]) if block.where in entry_lines else block
+
+    panels = {
+        name: replace(panel, blocks=tuple(located(block) for block in panel.blocks))
+        for name, panel in leaflet.panels.items()
+    }
+    return replace(leaflet, panels=panels)
 
 
 def _plain(source: str) -> m.Text:
@@ -273,6 +288,8 @@ class _Translator:
         self.warnings: list[str] = []
         self.entries: dict[str, polib.POEntry] = {}
         self.used: set[str] = set()
+        self.entry_lines: dict[Location, Location] = {}
+        """Per block (its place in the source), where the first entry translating it is."""
         for entry in po:
             if entry.msgctxt is None and not entry.obsolete:
                 self.note(f"{self.path}:{entry.linenum}:1: entry without msgctxt matches no text: delete it", "ignored")
@@ -295,6 +312,8 @@ class _Translator:
         if not entry.msgstr.strip():
             return self.missing(slot, at)
         text = _checked(entry, slot, Location(self.path, entry.linenum, 1))
+        if slot.where is not None:
+            self.entry_lines.setdefault(slot.where, Location(self.path, entry.linenum, 1))
         if entry.fuzzy:
             self.note(f"{at}fuzzy entry {slot.context!r}: check it, then clear its fuzzy mark", "used in this draft")
             return text if self.draft else slot.text

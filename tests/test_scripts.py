@@ -259,6 +259,9 @@ def test_translation_that_runs_long_shrinks_the_whole_edition_but_not_below_the_
     po.save()
     code, _, err = run("build", str(tmp_path / "mini" / "leaflet.yaml"), "--lang", "pl", "-o", str(out))
     assert code == 1 and "panel 'back' overflows by" in err and "at 11 pt" in err
+    line = next(e.linenum for e in polib.pofile(str(po_path)) if e.msgid == entry.msgid)
+    assert f"(translated at {po_path}:{line}:1)" in err  # the PO entry, beside the source block
+    assert "pl.layout.yaml" in err and "continues_to" not in err  # fixes a translator can make
 
 
 def test_all_languages_builds_every_edition_in_parallel(tmp_path):
