@@ -219,19 +219,43 @@ def _theme_entry(leaflet: Leaflet, *colours: str):
 
 
 def colour_pairs(items) -> list[tuple[TextRun, str]]:
-    """Each text run with the colour behind it: the last shape drawn under it, or the white page."""
+    """Each text run with the colour behind it: the last shape drawn under it, or the white page.
+
+    Shapes are filed by the grid cells they cover, so a run only looks at the shapes of its
+    own cell: thousands of step badges must not make every run look at every badge.
+    """
     pairs = []
-    shapes: list[Rect | Circle] = []
+    cells: dict[tuple[int, int], list[Rect | Circle]] = {}
     for item in items:
         if isinstance(item, (Rect, Circle)):
-            shapes.append(item)
+            x0, y0, x1, y1 = _bounds(item)
+            for column in range(int(x0 // GRID), int(x1 // GRID) + 1):
+                for row in range(int(y0 // GRID), int(y1 // GRID) + 1):
+                    cells.setdefault((column, row), []).append(item)
         elif isinstance(item, TextRun) and item.text.strip():
+            x, y = _probe(item)
+            shapes = cells.get((int(x // GRID), int(y // GRID)), ())
             pairs.append((item, next((s.colour for s in reversed(shapes) if _under(s, item)), WHITE)))
     return pairs
 
 
+GRID = 24.0
+"""Points: the side of a cell in which `colour_pairs` files shapes."""
+
+
+def _bounds(shape: Rect | Circle) -> tuple[float, float, float, float]:
+    if isinstance(shape, Circle):
+        return shape.cx - shape.r, shape.cy - shape.r, shape.cx + shape.r, shape.cy + shape.r
+    return shape.box.x0, shape.box.y0, shape.box.x1, shape.box.y1
+
+
+def _probe(run: TextRun) -> tuple[float, float]:
+    """The point of a run whose background counts: the middle of its width, a third of the size up."""
+    return run.x + run.width / 2, run.baseline + run.size * 0.3
+
+
 def _under(shape: Rect | Circle, run: TextRun) -> bool:
-    x, y = run.x + run.width / 2, run.baseline + run.size * 0.3
+    x, y = _probe(run)
     if isinstance(shape, Circle):
         return (x - shape.cx) ** 2 + (y - shape.cy) ** 2 <= shape.r**2
     box = shape.box

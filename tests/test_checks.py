@@ -70,3 +70,19 @@ def test_contrast_ratios_match_wcag_figures():
 
 def test_default_theme_reaches_aa_for_every_text_pair():
     assert min(theme_contrasts(Theme()).values()) >= 4.5
+
+
+def test_each_run_is_matched_only_with_the_shapes_near_it(monkeypatch):
+    from leaflet import checks
+    from leaflet.layout.items import Circle
+
+    calls = []
+    real = checks._under
+    monkeypatch.setattr(checks, "_under", lambda shape, run: calls.append(1) or real(shape, run))
+    items = []
+    for i in range(2000):  # a badge and its digit, down a very long list of steps
+        items.append(Circle(20.0, -30.0 * i, 10.0, "#005EB8"))
+        items.append(TextRun(15.0, -30.0 * i - 3, str(i), "bold", 12, "#FFFFFF", 10.0, 10.0, 2.0))
+    pairs = checks.colour_pairs(items)
+    assert [background for _, background in pairs] == ["#005EB8"] * 2000
+    assert len(calls) < 5 * 2000  # not one look at every badge for every digit

@@ -109,11 +109,19 @@ class Column:
 
 @dataclass(frozen=True)
 class Cut:
-    """Where a block may be split between panels: the height above the cut, and what carries on."""
+    """Where a block may be split between panels: the height above the cut, and what carries on.
+
+    The blocks that carry on are made only for the cut that is taken: a long list or
+    text has a cut at every line, and making every rest would cost the square of its length.
+    """
 
     height: float
-    rest: tuple[m.Block, ...]
-    """Blocks that continue the text on the next panel (a paragraph's remaining lines, the next steps)."""
+    carry_on: Callable[[], tuple[m.Block, ...]]
+
+    @property
+    def rest(self) -> tuple[m.Block, ...]:
+        """Blocks that continue the text on the next panel (a paragraph's remaining lines, the next steps)."""
+        return self.carry_on()
 
 
 @dataclass
@@ -165,12 +173,11 @@ def text_cuts(
 
     `make` turns the spans of the remaining text into the blocks that carry on.
     """
-    cuts = []
-    for line in range(lines, text.line_count - lines + 1):
-        rest = text.rest(spans, line)
-        if rest:
-            cuts.append(Cut(top + text.line_tops[line], make(rest)))
-    return cuts
+    return [
+        Cut(top + text.line_tops[line], lambda line=line: make(text.rest(spans, line) or ()))
+        for line in range(lines, text.line_count - lines + 1)
+        if text.line_starts[line] is not None
+    ]
 
 
 def lay_block(block: m.Block, column: Column, ts: Typesetting, measure: Measure) -> Laid:
@@ -224,14 +231,16 @@ def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure
             bullet = set_text((m.Span("\u2022", bold=True),), replace(style, colour=ts.theme.accent), indent, measure)
             runs += ts.at(bullet.runs, 0, indent, column)
         parts.append((_with_links(tuple(runs)), text.height, after))
-        following = block.items[index + 1 :]
 
-        def rest(spans: tuple[m.Span, ...], following=following) -> tuple[m.Block, ...]:
-            return (replace(block, items=(m.Text("", spans), *following), continued=True),)
+        def rest(spans: tuple[m.Span, ...], index=index) -> tuple[m.Block, ...]:
+            return (replace(block, items=(m.Text("", spans), *block.items[index + 1 :]), continued=True),)
+
+        def next_items(index=index) -> tuple[m.Block, ...]:
+            return (replace(block, items=block.items[index + 1 :], continued=False),)
 
         cuts += text_cuts(text, item.spans, rest, top)
-        if following:
-            cuts.append(Cut(top + text.height, (replace(block, items=following, continued=False),)))
+        if index + 1 < len(block.items):
+            cuts.append(Cut(top + text.height, next_items))
         top += text.height + after
     items, height = _stack(parts)
     return Laid(block, items, height, ts.gap, cuts=tuple(cuts))
@@ -246,10 +255,14 @@ def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure
     cuts: list[Cut] = []
     top = heading.height + ts.body * 0.2
     for index, part in enumerate(laid):
-        following = block.body[index + 1 :]
-        cuts += [Cut(top + cut.height, (*cut.rest, *following)) for cut in part.cuts]
-        if following and not isinstance(following[0], PICTURES):  # a picture stays with the text before it
-            cuts.append(Cut(top + part.height, following))  # the heading never goes without its first block
+        cuts += [
+            Cut(top + cut.height, lambda cut=cut, index=index: (*cut.rest, *block.body[index + 1 :]))
+            for cut in part.cuts
+        ]
+        following = block.body[index + 1] if index + 1 < len(block.body) else None
+        if following is not None and not isinstance(following, PICTURES):  # a picture stays with its text
+            # the heading never goes without its first block
+            cuts.append(Cut(top + part.height, lambda index=index: block.body[index + 1 :]))
         top += part.height + part.space_after
     return Laid(block, items, height, ts.gap * 1.3, cuts=tuple(cuts))
 
@@ -286,14 +299,17 @@ def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) ->
         items += [run.moved(0, -title_height) for run in body.runs]
         height = title_height + body.height
         parts.append((_with_links(tuple(items)), height, ts.gap * 1.2))
-        following = block.steps[index + 1 :]
 
-        def rest(spans: tuple[m.Span, ...], following=following, number=number) -> tuple[m.Block, ...]:
-            return (replace(block, steps=(m.Step(None, m.Text("", spans)), *following), start=number),)
+        def rest(spans: tuple[m.Span, ...], index=index, number=number) -> tuple[m.Block, ...]:
+            steps = (m.Step(None, m.Text("", spans)), *block.steps[index + 1 :])
+            return (replace(block, steps=steps, start=number),)
+
+        def next_steps(index=index, number=number) -> tuple[m.Block, ...]:
+            return (replace(block, steps=block.steps[index + 1 :], start=number + 1),)
 
         cuts += text_cuts(text=body, spans=step.body.spans, make=rest, top=top + title_height)
-        if following:
-            cuts.append(Cut(top + height, (replace(block, steps=following, start=number + 1),)))
+        if index + 1 < len(block.steps):
+            cuts.append(Cut(top + height, next_steps))
         top += height + ts.gap * 1.2
     items, height = _stack(parts)
     return Laid(block, items, height, ts.gap, cuts=tuple(cuts))
