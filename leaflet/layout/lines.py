@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Protocol
+from weakref import WeakKeyDictionary
 
 from ..model import Span
 from .bidi import embedding_levels, mirrored, visual_order
@@ -245,8 +245,17 @@ def _clearance(upper: Profile, upper_x: float, lower: Profile, lower_x: float) -
     return needed
 
 
-@lru_cache(maxsize=4096)
 def _visual_lines(
+    spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure
+) -> tuple[tuple[tuple[_Piece, ...], ...], tuple[int | None, ...], tuple[Profile, ...]]:
+    memo = _memo(measure).lines
+    key = (spans, style, width)
+    if key not in memo:
+        memo[key] = _set_lines(spans, style, width, measure)
+    return memo[key]
+
+
+def _set_lines(
     spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure
 ) -> tuple[tuple[tuple[_Piece, ...], ...], tuple[int | None, ...], tuple[Profile, ...]]:
     """The lines of a text in display order, where each starts and, for a script with taller lines,
@@ -293,27 +302,34 @@ def _cached_words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -
 
     Words do not depend on the size or the width, so neither is part of the key.
     """
-    return _words_of(
-        spans, style.face, style.bold_face, style.colour, style.link_colour, style.breaks, style.direction, measure
-    )
-
-
-@lru_cache(maxsize=4096)
-def _words_of(
-    spans: tuple[Span, ...],
-    face: str,
-    bold_face: str,
-    colour: str,
-    link_colour: str,
-    breaks: str,
-    direction: str,
-    measure: Measure,
-) -> list[_Word]:
-    style = TextStyle(1.0, 0, colour, link_colour, face=face, bold_face=bold_face, breaks=breaks, direction=direction)
-    words = _words(spans, style, measure)
-    for word in words:
-        word.width = sum(p.unit for p in word.pieces)
+    key = (spans, style.face, style.bold_face, style.colour, style.link_colour, style.breaks, style.direction)
+    memo = _memo(measure).words
+    words = memo.get(key)
+    if words is None:
+        words = memo[key] = _words(spans, replace(style, size=1.0, leading=0.0), measure)
+        for word in words:
+            word.width = sum(p.unit for p in word.pieces)
     return words
+
+
+@dataclass
+class _Memo:
+    """What one edition's fonts have already set: its words, and its lines at each size and width."""
+
+    words: dict[tuple, list[_Word]] = field(default_factory=dict)
+    lines: dict[tuple, tuple] = field(default_factory=dict)
+
+
+_MEMOS: WeakKeyDictionary[Measure, _Memo] = WeakKeyDictionary()
+"""Kept per Measure (an edition's fonts) and dropped with it, so a long-running server holds
+no text of editions it built long ago."""
+
+
+def _memo(measure: Measure) -> _Memo:
+    memo = _MEMOS.get(measure)
+    if memo is None:
+        memo = _MEMOS[measure] = _Memo()
+    return memo
 
 
 def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[_Word]:
