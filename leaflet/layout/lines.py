@@ -236,12 +236,20 @@ INK_CLEARANCE = 0.05
 
 
 def _clearance(upper: Profile, upper_x: float, lower: Profile, lower_x: float) -> float:
-    """How far apart two baselines must be for no word of the lower line to touch a word above it."""
+    """How far apart two baselines must be for no word of the lower line to touch a word above it.
+
+    Both profiles run left to right, so one sweep finds every pair of words that share a column.
+    """
     needed = 0.0
+    start = 0
     for left, right, _, bottom in upper:
-        for other_left, other_right, top, _ in lower:
-            if min(upper_x + right, lower_x + other_right) > max(upper_x + left, lower_x + other_left):
-                needed = max(needed, top - bottom)
+        left, right = left + upper_x, right + upper_x
+        while start < len(lower) and lower[start][1] + lower_x <= left:
+            start += 1  # words of the lower line wholly to the left of this one and of all after it
+        for other_left, _, top, _ in lower[start:]:
+            if other_left + lower_x >= right:
+                break
+            needed = max(needed, top - bottom)
     return needed
 
 
@@ -514,9 +522,7 @@ def _visual(pieces: list[_Piece], style: TextStyle, measure: Measure) -> list[_P
                 level = levels[start]
                 if level % 2 and not _RTL_LETTERS.search(part):
                     part = mirrored(part)[::-1]
-                if part == piece.text:
-                    split.append(replace(piece, level=level))
-                else:
-                    split.append(replace(_piece(part, piece.face, piece.colour, piece.link, measure), level=level))
+                unit = piece.unit if part == piece.text else measure.width(part, piece.face, measure.scale(piece.face))
+                split.append(_Piece(part, piece.face, piece.colour, piece.link, level, unit))
                 start = index
     return [split[i] for i in visual_order([p.level for p in split])]

@@ -114,6 +114,7 @@ class Fonts:
         self._widths: dict[tuple[str, str], float] = {}
         self._shapes: dict[tuple[str, str, float], str] = {}
         self._inks: dict[tuple[str, str], tuple[tuple[float, float, float, float], ...]] = {}
+        self._envelopes: dict[tuple[str, str], tuple[float, float]] = {}
         self._hb_fonts: dict[str, object] = {}
 
     # -- faces ----------------------------------------------------------------------
@@ -238,10 +239,13 @@ class Fonts:
 
     def ink(self, text: str, face: str, size: float) -> tuple[float, float]:
         """(top, bottom) of the text's ink about the baseline, in points: the envelope of `glyph_inks`."""
-        boxes = self.glyph_inks(text, face, size)
-        if not boxes:
-            return (0.0, 0.0)
-        return max(box[2] for box in boxes), min(box[3] for box in boxes)
+        key = (text, face)
+        envelope = self._envelopes.get(key)
+        if envelope is None:
+            boxes = self._unit_inks(text, face)
+            envelope = (max(b[2] for b in boxes), min(b[3] for b in boxes)) if boxes else (0.0, 0.0)
+            self._envelopes[key] = envelope
+        return envelope[0] * size, envelope[1] * size
 
     def glyph_inks(self, text: str, face: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
         """Each glyph's ink as HarfBuzz places it: (left, right, top, bottom) in points from the run's
@@ -253,10 +257,15 @@ class Fonts:
         Kept per text and face at 1 pt (extents scale with the size); the HarfBuzz font
         per face. Only the checks ask, so uharfbuzz is imported on first use.
         """
+        return tuple(
+            (x0 * size, x1 * size, top * size, bottom * size) for x0, x1, top, bottom in self._unit_inks(text, face)
+        )
+
+    def _unit_inks(self, text: str, face: str) -> tuple[tuple[float, float, float, float], ...]:
         key = (text, face)
         if key not in self._inks:
             self._inks[key] = self._shaped_inks(text, face)
-        return tuple((x0 * size, x1 * size, top * size, bottom * size) for x0, x1, top, bottom in self._inks[key])
+        return self._inks[key]
 
     def _shaped_inks(self, text: str, face: str) -> tuple[tuple[float, float, float, float], ...]:
         import uharfbuzz as hb
