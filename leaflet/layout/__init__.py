@@ -14,6 +14,7 @@ a `Copyfit`, which the PDF's metadata and `leaflet check` report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import model as m
@@ -143,9 +144,8 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     def fits(size: float, lever: Levers) -> bool:
         return not any(result.overflows for result in attempt(size, lever))
 
-    size_index = _first(len(sizes), lambda i: fits(sizes[i], levers[-1]))
-    size = sizes[min(size_index, len(sizes) - 1)]
-    lever = levers[min(_first(len(levers), lambda i: fits(size, levers[i])), len(levers) - 1)]
+    size = sizes[_first(len(sizes), lambda i: fits(sizes[i], levers[-1]))]
+    lever = levers[_first(len(levers), lambda i: fits(size, levers[i]))]
     tight = size < sizes[0] or lever != levers[0]
     results = attempt(size, lever, balance=tight and fits(size, lever))
     panels = {p.name: p for result in results for p in result.panels}
@@ -156,10 +156,13 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     return Layout(sheet, panels, overflows, copyfit)
 
 
-def _first(count: int, good) -> int:
-    """The first index in range(count) for which `good` holds, given that it holds from there on; count if none."""
-    if count == 0 or not good(count - 1):
-        return count
+def _first(count: int, good: Callable[[int], bool]) -> int:
+    """The first index in range(count) for which `good` holds, given that it holds from there on.
+
+    The last index is taken to hold without asking (it is the floor, or the tightest levers):
+    when nothing holds, the caller lays out there anyway and reports what overflows, so the
+    usual leaflet is never laid out at the floor just to learn that it fits there.
+    """
     low, high = 0, count - 1
     while low < high:
         middle = (low + high) // 2
