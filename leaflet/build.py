@@ -21,7 +21,6 @@ from pathlib import Path
 from . import __version__, geometry
 from .checks import Finding, Subject, preflight
 from .content import load
-from .edition_layout import apply_layout_file, layout_file_for
 from .errors import LayoutError, Location, SourceError, UsageError
 from .languages import direction_for, font_chain, script_for
 from .layout import Layout, lay_out
@@ -140,6 +139,8 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]
         script_for(translated.language)
     except UsageError as error:  # the language came from the PO file's header: point at it
         raise SourceError(error.message, _header_line(po, "Language")) from None
+    from .edition_layout import apply_layout_file, layout_file_for  # only translated editions have one
+
     layout_file = layout_file_for(po)
     if layout_file:  # the designer's choices for this edition only
         translated = apply_layout_file(translated, layout_file)
