@@ -338,3 +338,30 @@ def test_brackets_take_the_font_of_the_word_they_open():
     fonts = Fonts(("noto-nastaliq-urdu", "noto-sans"))
     assert fonts.segments("(IPT)", "bold") == [("(IPT)", "noto-sans:bold")]
     assert fonts.segments("(علاج)", "bold") == [("(علاج)", "noto-nastaliq-urdu:bold")]
+
+
+def test_an_english_address_in_urdu_text_keeps_latin_digits_and_latin_line_spacing():
+    fonts = Fonts(("noto-nastaliq-urdu", "noto-sans"))
+    style = TextStyle(11, 11 * 1.38, "#000000", "#0000FF", direction="rtl", align="right")
+    text = parse_inline("آپ کا کلینک\n\u200e1 Example Road\nSampletown SA1 2MP\nآپ کا کلینک")
+    result = set_text(text.spans, style, 250, fonts)
+    baselines = sorted({run.baseline for run in result.runs}, reverse=True)
+    gaps = [round(a - b, 2) for a, b in zip(baselines, baselines[1:])]
+    assert gaps[1] == pytest.approx(style.leading)  # two English lines: the English line spacing
+    assert gaps[0] > style.leading and gaps[2] > style.leading  # Urdu lines are taller
+    digits = [run for run in result.runs if any(c.isdigit() for c in run.text)]
+    assert digits and {run.face for run in digits} == {"noto-sans:regular"}
+
+
+def test_an_invisible_direction_mark_prints_nothing(tmp_path):
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(
+        "leaflet: {id: t, title: T, language: ur}\npanels:\n"
+        '  inside-1:\n    - paragraph: "آپ کا کلینک\\n\\u200e1 Example Road"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.pdf"
+    build(source, Options(output=out))
+    with pdfplumber.open(out) as pdf:
+        chars = [c["text"] for page in pdf.pages for c in page.chars]
+    assert "\u200e" not in chars and "1" in chars  # the mark steers the order; it is never drawn

@@ -14,6 +14,7 @@ right-to-left line runs from the right with its Latin words and numbers intact.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 from weakref import WeakKeyDictionary
@@ -167,7 +168,7 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
     for index, pieces in enumerate(lines):
         sizes = [style.size * measure.scale(p.face) for p in pieces]
         widths = [p.unit * style.size for p in pieces]
-        factor = max((measure.line_factor(p.face) for p in pieces), default=1.0)
+        factor = max((measure.line_factor(p.face) for p in pieces if _inked(p.text)), default=1.0)
         height = style.leading * factor
         baseline = -(top + _first_baseline(style) + (height - style.leading) * _EXTRA_ABOVE)
         line_width = sum(widths)
@@ -226,6 +227,11 @@ def ink_gap(upper: SetText, upper_at: tuple[float, float], lower: SetText, lower
     size = max((run.size for run in lower.runs), default=0.0)
     distance = (upper_at[1] + upper_baseline) - (lower_at[1] + lower_baseline)
     return max(0.0, needed + size * INK_CLEARANCE - distance)
+
+
+def _inked(text: str) -> bool:
+    """Whether a run prints anything: spaces and invisible marks (LRM) must not make a line taller."""
+    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
 
 
 Profile = tuple[tuple[float, float, float, float], ...]

@@ -162,7 +162,8 @@ class Fonts:
             return [(text, f"{self.chain[0]}:{role}")]
         runs: list[tuple[str, str]] = []
         for char in text:
-            family = self._family_for(char, runs[-1][1].split(":")[0] if runs else None)
+            settled = runs and not all(map(_is_neutral, runs[-1][0]))  # a run of marks alone has no font yet
+            family = self._family_for(char, runs[-1][1].split(":")[0] if settled else None)
             face = f"{family}:{role}"
             if runs and runs[-1][1] == face:
                 runs[-1] = (runs[-1][0] + char, face)
@@ -177,6 +178,11 @@ class Fonts:
     def _family_for(self, char: str, current: str | None) -> str:
         if current and _is_neutral(char) and self._has(current, char):
             return current
+        if "0" <= char <= "9":  # European digits: "16", a phone number, a postcode
+            if current and self._has(current, char):
+                return current  # inside a word, the word's font: "SA1", "١٦" aside
+            if not self._has(self.chain[0], "A") and self._has(self.chain[-1], char):
+                return self.chain[-1]  # beside a script font with no Latin (Nastaliq, Naskh): Latin digits
         for family in self.chain:
             if self._has(family, char):
                 return family

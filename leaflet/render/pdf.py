@@ -11,6 +11,7 @@ is written in CMYK and no RGB is left.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -101,7 +102,7 @@ def _text(pen: _Pen, run: TextRun) -> None:
     shaped = pen.fonts.shape(run.text, run.face, run.size)
     glyphs = getattr(shaped, "__shapeData__", None)
     if glyphs is None:
-        text.textOut(run.text)
+        text.textOut(_printable(run.text))
     else:
         # Complex scripts are drawn glyph by glyph where HarfBuzz put them (joined Arabic,
         # conjuncts, marks, right-to-left order). ReportLab's drawString only shapes with its
@@ -111,6 +112,11 @@ def _text(pen: _Pen, run: TextRun) -> None:
     if emboldened:
         text.setTextRenderMode(0)
     pen.canvas.drawText(text)
+
+
+def _printable(text: str) -> str:
+    """The text without invisible format marks (LRM, ZWJ...): a shaper hides them, a plain font may draw a box."""
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
 def _glyphs(text, shaped: str, glyphs, run: TextRun, font) -> None:
