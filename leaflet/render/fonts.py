@@ -113,7 +113,7 @@ class Fonts:
         self._loaded: dict[str, TTFont] = {}
         self._widths: dict[tuple[str, str], float] = {}
         self._shapes: dict[tuple[str, str, float], str] = {}
-        self._inks: dict[tuple[str, str], tuple[tuple[float, float, float, float], ...]] = {}
+        self._inks: dict[tuple[str, str], tuple[float, tuple[tuple[float, float, float, float], ...]]] = {}
         self._envelopes: dict[tuple[str, str], tuple[float, float]] = {}
         self._hb_fonts: dict[str, object] = {}
 
@@ -209,9 +209,8 @@ class Fonts:
         key = (text, face)
         width = self._widths.get(key)
         if width is None:
-            font = self._font(face)
-            data = getattr(shapeStr(text, font.fontName, 1.0), "__shapeData__", None) if self.shaped(face) else None
-            width = sum(d.x_advance for d in data) / 1000 if data else font.stringWidth(text, 1.0)
+            # a complex script is measured as HarfBuzz shapes it (the same shaping ReportLab draws with)
+            width = self._harfbuzz(text, face)[0] if self.shaped(face) else self._font(face).stringWidth(text, 1.0)
             self._widths[key] = width
         return width * size
 
@@ -268,12 +267,16 @@ class Fonts:
         )
 
     def _unit_inks(self, text: str, face: str) -> tuple[tuple[float, float, float, float], ...]:
+        return self._harfbuzz(text, face)[1]
+
+    def _harfbuzz(self, text: str, face: str) -> tuple[float, tuple[tuple[float, float, float, float], ...]]:
+        """The text shaped once at 1 pt: its advance and each glyph's ink box, kept per text and face."""
         key = (text, face)
         if key not in self._inks:
-            self._inks[key] = self._shaped_inks(text, face)
+            self._inks[key] = self._shape_with_harfbuzz(text, face)
         return self._inks[key]
 
-    def _shaped_inks(self, text: str, face: str) -> tuple[tuple[float, float, float, float], ...]:
+    def _shape_with_harfbuzz(self, text: str, face: str) -> tuple[float, tuple[tuple[float, float, float, float], ...]]:
         import uharfbuzz as hb
 
         if face not in self._hb_fonts:
@@ -295,7 +298,7 @@ class Fonts:
                 boxes.append((left / upem, (left + extents.width) / upem, top / upem, (top + extents.height) / upem))
             pen_x += position.x_advance
             pen_y += position.y_advance
-        return tuple(boxes)
+        return pen_x / upem, tuple(boxes)
 
 
 def _is_neutral(char: str) -> bool:
