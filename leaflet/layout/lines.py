@@ -284,12 +284,19 @@ def _set_lines(
 
 
 def _profile(line: list[_Piece], style: TextStyle, measure: Measure) -> Profile:
-    """The ink of each word of a line where it stands in display order."""
+    """The ink of each word of a line where it stands in display order.
+
+    Words are ordered by their bidi levels as the line is (rule L2); a word whose characters
+    run at different levels ("IPT-UK:" in Arabic) counts as one box, which only errs wide.
+    """
+    pieces = [piece for piece in line if piece.text]
+    levels = [min(piece.levels) if piece.levels else 0 for piece in pieces]
     boxes = []
     x = 0.0
-    for piece in _visual(line, style, measure):
+    for index in visual_order(levels) if any(levels) else range(len(pieces)):
+        piece = pieces[index]
         width = piece.unit * style.size
-        if piece.text.strip():
+        if _inked(piece.text):
             top, bottom = measure.ink(piece.text, piece.face, style.size * measure.scale(piece.face))
             boxes.append((x, x + width, top, bottom))
         x += width
