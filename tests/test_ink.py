@@ -100,3 +100,52 @@ def test_the_english_leaflet_has_no_lines_colliding_in_ink():
     subject = Subject(edition.leaflet, edition.layout, fonts, edition.target)
     findings: list[Finding] = ink_overlap(subject)
     assert findings == []
+
+
+def test_clearance_counts_only_words_that_share_a_column():
+    from leaflet.layout.ink import clearance
+
+    upper = ((0.0, 10.0, 8.0, -4.0), (20.0, 30.0, 8.0, -1.0))  # a deep word, then a shallow one
+    lower = ((22.0, 28.0, 9.0, 0.0),)  # a tall word under the shallow one only
+    assert clearance(upper, 0.0, lower, 0.0) == pytest.approx(10.0)  # 9 up + 1 down
+    assert clearance(upper, 0.0, lower, -20.0) == pytest.approx(13.0)  # moved under the deep word
+    assert clearance(upper, 0.0, lower, 100.0) == 0.0  # nothing above it
+
+
+class TallMeasure:
+    """A fixed-width face whose ink reaches 1.5 em up and 0.8 em down, with lines 1.2 times Latin."""
+
+    def segments(self, text, role):
+        return [(text, role)]
+
+    def width(self, text, face, size):
+        return len(text) * size / 2
+
+    def ascent(self, face, size):
+        return size * 0.8
+
+    def descent(self, face, size):
+        return size * 0.2
+
+    def scale(self, face):
+        return 1.0
+
+    def line_factor(self, face):
+        return 1.2
+
+    def ink(self, text, face, size):
+        return size * 1.5, -size * 0.8
+
+
+def test_lines_whose_ink_would_meet_move_apart_by_what_is_missing():
+    from leaflet.layout.ink import INK_CLEARANCE
+    from leaflet.layout.lines import TextStyle, set_text
+    from leaflet.markup import parse_inline
+
+    style = TextStyle(10, 13.8, "#000000", "#0000FF")
+    result = set_text(parse_inline("one two three four").spans, style, width=40, measure=TallMeasure())
+    baselines = sorted({run.baseline for run in result.runs}, reverse=True)
+    assert len(baselines) == 3  # "one two", "three", "four"
+    gaps = {round(a - b, 6) for a, b in zip(baselines, baselines[1:])}
+    assert gaps == {round(10 * (1.5 + 0.8 + INK_CLEARANCE), 6)}  # 23.5 pt, not the 16.56 pt of the leading
+    assert result.height == pytest.approx(result.line_tops[-1])

@@ -15,8 +15,9 @@ from .. import model as m
 from ..languages import SCRIPTS, Script
 from ..units import Box, mm
 from .artwork import ILLUSTRATIONS
+from .ink import ink_gap
 from .items import Circle, Item, Link, Picture, QRSymbol, Rect, TextRun
-from .lines import Measure, SetText, TextStyle, ink_gap, set_text, widest_word
+from .lines import Measure, SetText, TextStyle, set_text, widest_word
 
 
 @dataclass(frozen=True)

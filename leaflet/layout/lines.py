@@ -14,13 +14,13 @@ right-to-left line runs from the right with its Latin words and numbers intact.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 from weakref import WeakKeyDictionary
 
 from ..model import Span
 from .bidi import embedding_levels, mirrored, visual_order
+from .ink import INK_CLEARANCE, Profile, clearance, inked
 from .items import TextRun
 
 
@@ -168,7 +168,7 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
     for index, pieces in enumerate(lines):
         sizes = [style.size * measure.scale(p.face) for p in pieces]
         widths = [p.unit * style.size for p in pieces]
-        factor = max((measure.line_factor(p.face) for p in pieces if _inked(p.text)), default=1.0)
+        factor = max((measure.line_factor(p.face) for p in pieces if inked(p.text)), default=1.0)
         height = style.leading * factor
         baseline = -(top + _first_baseline(style) + (height - style.leading) * _EXTRA_ABOVE)
         line_width = sum(widths)
@@ -176,7 +176,7 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
         x = {"left": 0.0, "centre": (width - line_width) / 2, "right": width - line_width}[style.align]
         if profiles:
             if above is not None:
-                needed = _clearance(above[1], above[2], profiles[index], x) + style.size * INK_CLEARANCE
+                needed = clearance(above[1], above[2], profiles[index], x) + style.size * INK_CLEARANCE
                 extra = max(0.0, needed - (above[0] - baseline))
                 height += extra  # two lines whose tall and deep letters would meet move apart
                 baseline -= extra
@@ -206,62 +206,14 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
 def widest_word(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> float:
     """The width of the text's longest word at the style's size: a title is made smaller until it fits,
     rather than have a word cut in two."""
-    return max(
-        (word.width for word in _cached_words(spans, style, measure) if word is not _LINE_BREAK), default=0.0
-    ) * (style.size)
-
-
-def ink_gap(upper: SetText, upper_at: tuple[float, float], lower: SetText, lower_at: tuple[float, float]) -> float:
-    """The extra space two texts stacked one under the other need for their ink to stay apart.
-
-    `upper_at` and `lower_at` are where each text's top-left is put (x, y): a step's title
-    over its text, a heading over its first paragraph. Zero for scripts whose lines never
-    reach that far (only texts with taller lines keep their ink).
-    """
-    if upper.last_ink is None or lower.first_ink is None:
-        return 0.0
-    (upper_baseline, upper_ink, upper_x), (lower_baseline, lower_ink, lower_x) = upper.last_ink, lower.first_ink
-    needed = _clearance(upper_ink, upper_at[0] + upper_x, lower_ink, lower_at[0] + lower_x)
-    if not needed:
-        return 0.0
-    size = max((run.size for run in lower.runs), default=0.0)
-    distance = (upper_at[1] + upper_baseline) - (lower_at[1] + lower_baseline)
-    return max(0.0, needed + size * INK_CLEARANCE - distance)
-
-
-def _inked(text: str) -> bool:
-    """Whether a run prints anything: spaces and invisible marks (LRM) must not make a line taller."""
-    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
-
-
-Profile = tuple[tuple[float, float, float, float], ...]
-"""A line's ink word by word: (left, right, top, bottom) in points from the line's start and baseline."""
-
-INK_CLEARANCE = 0.05
-"""Of the size: the least white between the ink of two lines (TeX's lineskip, in spirit)."""
-
-
-def _clearance(upper: Profile, upper_x: float, lower: Profile, lower_x: float) -> float:
-    """How far apart two baselines must be for no word of the lower line to touch a word above it.
-
-    Both profiles run left to right, so one sweep finds every pair of words that share a column.
-    """
-    needed = 0.0
-    start = 0
-    for left, right, _, bottom in upper:
-        left, right = left + upper_x, right + upper_x
-        while start < len(lower) and lower[start][1] + lower_x <= left:
-            start += 1  # words of the lower line wholly to the left of this one and of all after it
-        for other_left, _, top, _ in lower[start:]:
-            if other_left + lower_x >= right:
-                break
-            needed = max(needed, top - bottom)
-    return needed
+    words = _cached_words(spans, style, measure)
+    return max((word.width for word in words if word is not _LINE_BREAK), default=0.0) * style.size
 
 
 def _visual_lines(
     spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure
 ) -> tuple[tuple[tuple[_Piece, ...], ...], tuple[int | None, ...], tuple[Profile, ...]]:
+    """`_set_lines`, kept in the edition's memo."""
     memo = _memo(measure).lines
     key = (spans, style, width)
     if key not in memo:
@@ -296,7 +248,7 @@ def _profile(line: list[_Piece], style: TextStyle, measure: Measure) -> Profile:
     for index in visual_order(levels) if any(levels) else range(len(pieces)):
         piece = pieces[index]
         width = piece.unit * style.size
-        if _inked(piece.text):
+        if inked(piece.text):
             top, bottom = measure.ink(piece.text, piece.face, style.size * measure.scale(piece.face))
             boxes.append((x, x + width, top, bottom))
         x += width
