@@ -408,3 +408,72 @@ def test_a_qr_code_stays_on_the_panel_of_the_text_that_introduces_it():
     layout = lay_out(continued(section), sheet("a4"), MonoMeasure())
     code = [name for name, p in layout.panels.items() if any(type(i).__name__ == "QRSymbol" for i in p.items)]
     assert code == [panel_of(layout, "below")] == ["inside-3"]
+
+
+def test_text_running_on_into_a_panel_never_pushes_its_pinned_block_off_it():
+    long_text = " ".join(["word"] * 900)  # more than two panels even at the floor
+    leaflet = loads(
+        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
+        f"  inside-1:\n    continues_to: inside-2\n    blocks:\n      - paragraph: {long_text}\n"
+        "  inside-2:\n    continues_to: inside-3\n    blocks:\n"
+        "      - paragraph: pinned here\n        pin: true\n"
+    )
+    layout = lay_out(leaflet, sheet("a4"), MonoMeasure())
+    assert panel_of(layout, "pinned here") == "inside-2"  # it stays, and the panel overflows instead
+    assert [o.panel for o in layout.overflows] == ["inside-2"]
+
+
+def test_a_cut_above_a_picture_draws_the_picture_once():
+    text = " ".join(["word"] * 150)
+    blocks = (
+        "      - spacer: 120\n      - section:\n          heading: H\n          body:\n"
+        f"            - paragraph: {text}\n"
+        "            - illustration: {name: conversation, alt: x, height_mm: 40}\n"
+    )
+    layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
+    outlines = {name: sum(type(i).__name__ == "Outline" for i in p.items) for name, p in layout.panels.items()}
+    alone = lay_out(continued("      - illustration: {name: conversation, alt: x, height_mm: 40}\n"), sheet("a4"),
+                    MonoMeasure())  # fmt: skip
+    assert sum(outlines.values()) == sum(type(i).__name__ == "Outline" for i in alone.panels["inside-2"].items)
+    assert [name for name, count in outlines.items() if count] == ["inside-3"]
+
+
+def test_a_heading_inside_a_section_is_never_cut_from_its_text():
+    from leaflet.layout.blocks import Column, Typesetting, lay_block
+
+    leaflet = continued(
+        "      - section:\n          heading: Outer\n          body:\n"
+        "            - paragraph: first\n            - heading: Inner\n            - paragraph: second\n"
+    )
+    section = leaflet.panels["inside-2"].blocks[0]
+    laid = lay_block(section, Column(250), Typesetting(12, m.Theme()), MonoMeasure())
+    starts = [cut.rest[0] for cut in laid.cuts]
+    assert section.body[1] in starts  # a cut before the inner heading
+    assert section.body[2] not in starts  # never between it and its text
+
+
+def test_a_heading_before_a_break_moves_on_with_the_block_that_asks_for_it():
+    leaflet = loads(
+        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
+        "  inside-1:\n    continues_to: inside-2\n    blocks:\n"
+        "      - paragraph: first\n      - heading: Title\n"
+        "      - paragraph: second\n        break_before: true\n"
+        "  inside-2:\n    continues_to: inside-3\n    blocks:\n      - paragraph: own text\n"
+    )
+    layout = lay_out(leaflet, sheet("a4"), MonoMeasure())
+    assert panel_of(layout, "first") == "inside-1"
+    assert panel_of(layout, "Title") == panel_of(layout, "second") == panel_of(layout, "own text") == "inside-2"
+
+
+def test_a_pinned_block_outranks_a_break_before_it():
+    blocks = (
+        "      - paragraph: first\n      - paragraph: second\n        break_before: true\n"
+        "      - paragraph: third\n        pin: true\n"
+    )
+    layout = lay_out(continued(blocks), sheet("a4"), MonoMeasure())
+    assert {panel_of(layout, word) for word in ("first", "second", "third")} == {"inside-2"}
+
+
+def test_an_edition_that_overflows_is_not_reported_as_balanced():
+    layout = lay_out(continued(paragraphs(40, words=60, indent="      ")), sheet("a4"), MonoMeasure())
+    assert layout.overflows and layout.copyfit.balanced == ()

@@ -146,11 +146,11 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
 
     size = sizes[_first(len(sizes), lambda i: fits(sizes[i], levers[-1]))]
     lever = levers[_first(len(levers), lambda i: fits(size, levers[i]))]
-    tight = size < sizes[0] or lever != levers[0]
-    results = attempt(size, lever, balance=tight and fits(size, lever))
+    balance = (size < sizes[0] or lever != levers[0]) and fits(size, lever)  # tight, and it fits
+    results = attempt(size, lever, balance)
     panels = {p.name: p for result in results for p in result.panels}
     overflows = tuple(o for result in results for o in result.overflows)
-    balanced = tuple(tuple(p.name for p in chain) for chain in chains if len(chain) > 1) if tight else ()
+    balanced = tuple(tuple(p.name for p in chain) for chain in chains if len(chain) > 1) if balance else ()
     ts = Typesetting(size, leaflet.theme, script, lever.spacing, lever.leading, lever.headings)
     copyfit = Copyfit(size, ts.leading, lever, sizes[0], sizes[-1], balanced)
     return Layout(sheet, panels, overflows, copyfit)

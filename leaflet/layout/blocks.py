@@ -16,7 +16,7 @@ from ..languages import SCRIPTS, Script
 from ..units import Box, mm
 from .artwork import ILLUSTRATIONS
 from .ink import ink_gap
-from .items import Circle, Item, Link, Picture, QRSymbol, Rect, TextRun
+from .items import Circle, Item, Line, Link, Outline, Picture, QRSymbol, Rect, TextRun
 from .lines import Measure, SetText, TextStyle, set_text, widest_word
 
 
@@ -160,7 +160,12 @@ def _anchor(item: Item) -> float:
             return item.cy
         case Rect() | Link() | Picture() | QRSymbol():
             return (item.box.y0 + item.box.y1) / 2
-    return 0.0
+        case Line():
+            return (item.y0 + item.y1) / 2
+        case Outline():
+            ys = [coordinate for _, *points in item.commands for coordinate in points[1::2]]
+            return (min(ys) + max(ys)) / 2 if ys else 0.0
+    raise TypeError(f"no anchor for {type(item).__name__}")  # a new kind of item must say where it sits
 
 
 def text_cuts(
@@ -261,8 +266,9 @@ def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure
             for cut in part.cuts
         ]
         following = block.body[index + 1] if index + 1 < len(block.body) else None
-        if following is not None and not isinstance(following, PICTURES):  # a picture stays with its text
-            # the heading never goes without its first block
+        if following is not None and not isinstance(following, PICTURES) and not part.keep_with_next:
+            # after a whole part, so the section's heading keeps its first block; a picture stays
+            # with the text before it, a heading inside the body with the text after it
             cuts.append(Cut(top + part.height, lambda index=index: block.body[index + 1 :]))
         top += part.height + part.space_after
     return Laid(block, items, height, ts.gap * 1.3, cuts=tuple(cuts))

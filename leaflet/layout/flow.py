@@ -163,10 +163,10 @@ class _Story:
                 unit = pending[-1] if pending else self.units[index]
                 if unit.home > k:
                     break
-                if unit.block.placement.break_before and not pending and _has_content(column) and k < last:
+                if unit.block.placement.break_before and _breaks_here(column, bool(pending), index > must, k < last):
                     break
                 laid = self.lay(unit.block, k)
-                forced = k == last or (not pending and index <= must)
+                forced = k == last or index <= must  # what comes before a pinned block stays with it
                 gap = _gap(column[-1], laid) if column else 0.0
                 from_pending = bool(pending)
                 cut = None
@@ -206,6 +206,18 @@ def _best_cut(laid: Laid, room: float) -> Cut | None:
             break
         best = cut
     return best
+
+
+def _breaks_here(column: list[Laid], carried: bool, after_pins: bool, has_next: bool) -> bool:
+    """Whether a block that asks for a new panel starts one here: not for the rest of a split block,
+    never past a pinned block of this panel, only if there is a next panel, and only if something
+    other than headings waiting for it is on this one (those move on with it)."""
+    if carried or not after_pins or not has_next:
+        return False
+    end = len(column)
+    while end and column[end - 1].keep_with_next:
+        end -= 1
+    return _has_content(column[:end])
 
 
 def _has_content(column: list[Laid]) -> bool:
