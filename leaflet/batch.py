@@ -52,13 +52,13 @@ def build_edition(source: Path, options: Options, lang: str | None) -> EditionRe
     except LeafletError as error:
         problems = (*str(error).splitlines(), *([f"hint: {error.hint}"] if getattr(error, "hint", "") else []))
         return EditionReport(name, None, 0, "-", 0, time.perf_counter() - started, error.exit_code, problems)
-    sizes = sorted({panel.body_size for panel in edition.layout.panels.values()})
+    body = edition.layout.copyfit.body if edition.layout.copyfit else 0.0
     warnings = sum(1 for f in edition.findings if f.severity == "warning")
     return EditionReport(
         name,
         path,
         len(edition.layout.sheet.pages),
-        " / ".join(f"{s:g}" for s in sizes) + " pt",
+        f"{body:g} pt",
         warnings,
         time.perf_counter() - started,
         EXIT_OK,

@@ -88,7 +88,9 @@ def overflow(subject: Subject) -> list[Finding]:
 def _overflow_fixes(leaflet: Leaflet, panel: str, block: Block) -> str:
     """What the person who sees the message can change: the source's author, or a translation's designer."""
     if block.translation:
-        layout = Path(block.translation.path).with_suffix(".layout.yaml").name
+        from .edition_layout import layout_path  # only a translated edition that overflows asks
+
+        layout = layout_path(Path(block.translation.path)).name
         return (
             f"the text is never shortened: in {layout} beside the PO file, move a block of this panel on "
             "to a panel with room (move_to), or let this edition go smaller (typography: body_min)"
@@ -330,8 +332,8 @@ def ink_overlap(subject: Subject) -> list[Finding]:
             Finding(
                 "error",
                 f"lines collide in ink on panel '{panel.name}' by {overlap:.1f} pt: '{upper.text[:20]}' over "
-                f"'{lower.text[:20]}'; the script's line spacing is too tight for this text: raise the leading "
-                "lever limit (the script's min_leading), or report it",
+                f"'{lower.text[:20]}'; lines of one text keep apart by themselves, so these are two blocks "
+                "set too close: put a spacer between them (e.g. spacer: 2), and report it",
                 str(upper.where or lower.where or ""),
             )
         )

@@ -270,10 +270,10 @@ def _calibrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _summary(edition: Edition) -> str:
     sheet = edition.layout.sheet
-    sizes = sorted({p.body_size for p in edition.layout.panels.values()})
+    body = edition.layout.copyfit.body if edition.layout.copyfit else 0.0
     return (
         f"{sheet.paper.name.upper()} {sheet.fold}-fold for {edition.target.name}, {len(sheet.pages)} pages, "
-        f"body {' / '.join(f'{s:g}' for s in sizes)} pt"
+        f"body {body:g} pt"
     )
 
 

@@ -37,6 +37,8 @@ MAX_TEXT = 60_000
 """Characters of text, aliases expanded: ten times what six panels can hold, and quick to lay out."""
 MAX_VALUES = 20_000
 """A leaflet has a few hundred values; aliases (*name) that repeat lists can make billions."""
+MAX_BODY_SIZE = 24.0
+"""Points: a larger body is a poster, not a leaflet."""
 MIN_FLOOR = 8.0
 """Points: the smallest floor a source may set (below 11 pt the checks warn that it is small print)."""
 MAX_QR_LENGTH = 300
@@ -310,7 +312,7 @@ class _Reader:
                 "between body_min and body_max; delete the line",
             )
         font = self.choice(found.pop("font"), "'font'", FONT_FAMILIES) if "font" in found else None
-        sizes = {key: self.number(value, f"'{key}'", MIN_FLOOR, 24) for key, value in found.items()}
+        sizes = {key: self.number(value, f"'{key}'", MIN_FLOOR, MAX_BODY_SIZE) for key, value in found.items()}
         result = m.Typography(**sizes, font=font)
         if result.body_min > result.body_max:
             raise self.fail(node, "'body_min' is larger than 'body_max'")

@@ -40,15 +40,13 @@ from pathlib import Path
 import yaml
 
 from . import model as m
-from .content import MIN_FLOOR, _did_you_mean, _Reader, compose
+from .content import MAX_BODY_SIZE, MIN_FLOOR, _did_you_mean, _Reader, compose
 from .errors import Location, SourceError
 from .sources import read_text
 
 LAYOUT_SUFFIX = ".layout.yaml"
 MAX_LAYOUT_BYTES = 100_000
 """A layout file is a few lines; anything this large is the wrong file."""
-MAX_BODY = 24.0
-"""Points: the largest body size a source may set, kept the same here."""
 TOP_KEYS = ("typography", "blocks")
 SIZE_KEYS = ("body_min", "body_max")
 BLOCK_OPTIONS = (*m.PLACEMENT_OPTIONS, "move_to")
@@ -67,12 +65,17 @@ class _Change:
     move_to: str | None = None
 
 
+def layout_path(po: Path) -> Path:
+    """Where an edition's layout file goes: beside its PO file (ur.po -> ur.layout.yaml)."""
+    return po.with_name(po.stem + LAYOUT_SUFFIX)
+
+
 def layout_file_for(po: Path) -> Path | None:
-    """The edition's layout file beside its PO file (ur.po -> ur.layout.yaml), or None when there is none.
+    """The edition's layout file, or None when there is none.
 
     Anything by that name counts, a folder too, so that a misplaced file is reported rather than ignored.
     """
-    candidate = po.with_name(po.stem + LAYOUT_SUFFIX)
+    candidate = layout_path(po)
     return candidate if candidate.exists() else None
 
 
@@ -114,7 +117,7 @@ def _typography(reader: _Reader, node: yaml.Node, source: m.Typography) -> m.Typ
     found = reader.mapping(node, "'typography'", (), SIZE_KEYS)
     if not found:
         raise reader.fail(node, "'typography' is empty; set body_min, body_max or both, or delete it")
-    sizes = {key: reader.number(value, f"'{key}'", MIN_FLOOR, MAX_BODY) for key, value in found.items()}
+    sizes = {key: reader.number(value, f"'{key}'", MIN_FLOOR, MAX_BODY_SIZE) for key, value in found.items()}
     result = replace(source, **sizes)
     if result.body_min > result.body_max:
         raise reader.fail(found.get("body_min") or found["body_max"], _range_problem(result, found))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .. import model as m
 from ..geometry import Sheet
 from ..languages import Script, script_for
-from .blocks import Typesetting
+from .blocks import BODY_LEADING, Levers, Typesetting
 from .flow import FlowResult, LaidCache, Overflow, PanelLayout, flow
 from .items import Item
 from .lines import Measure
@@ -28,18 +28,6 @@ from .lines import Measure
 __all__ = ["Copyfit", "Layout", "Levers", "Measure", "Overflow", "PanelLayout", "Item", "lay_out", "body_sizes"]
 
 SIZE_STEP = 0.5
-
-
-@dataclass(frozen=True)
-class Levers:
-    """How far copyfit tightened the type, as fractions of the designed look (1 is untouched)."""
-
-    spacing: float = 1.0
-    """Space between paragraphs and blocks."""
-    leading: float = 1.0
-    """Line spacing."""
-    headings: float = 1.0
-    """How much larger than the body headings are."""
 
 
 LEVERS: tuple[Levers, ...] = (
@@ -59,13 +47,16 @@ class Copyfit:
     """What copyfit chose for an edition: one body size and how far each lever was used."""
 
     body: float
-    leading: float
-    """Points, baseline to baseline, for body text in Latin letters (taller scripts take more)."""
     levers: Levers
     ceiling: float
     floor: float
     balanced: tuple[str, ...] = ()
     """The flows whose text was shared out over several panels, written 'flap > inside-1'."""
+
+    @property
+    def leading(self) -> float:
+        """Points, baseline to baseline, for body text in Latin letters (taller scripts take more)."""
+        return self.body * BODY_LEADING * self.levers.leading
 
     def actions(self) -> list[str]:
         """What copyfit did, in the order it tries its levers, as a designer would say it."""
@@ -136,7 +127,7 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     def attempt(size: float, lever: Levers, balance: bool = False) -> list[FlowResult]:
         """The flows at a size and levers; unbalanced while searching (fitting does not depend on it)."""
         if (size, lever, balance) not in tried:
-            ts = Typesetting(size, leaflet.theme, script, lever.spacing, lever.leading, lever.headings)
+            ts = Typesetting(size, leaflet.theme, script, lever)
             cache = laid.setdefault((size, lever), {})  # balancing reuses the blocks the search laid out
             tried[size, lever, balance] = [_flow(chain, sheet, ts, measure, balance, cache) for chain in chains]
         return tried[size, lever, balance]
@@ -151,8 +142,7 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     panels = {p.name: p for result in results for p in result.panels}
     overflows = tuple(o for result in results for o in result.overflows)
     balanced = tuple(tuple(p.name for p in chain) for chain in chains if len(chain) > 1) if balance else ()
-    ts = Typesetting(size, leaflet.theme, script, lever.spacing, lever.leading, lever.headings)
-    copyfit = Copyfit(size, ts.leading, lever, sizes[0], sizes[-1], balanced)
+    copyfit = Copyfit(size, lever, sizes[0], sizes[-1], balanced)
     return Layout(sheet, panels, overflows, copyfit)
 
 

@@ -21,20 +21,26 @@ from .lines import Measure, SetText, TextStyle, set_text, widest_word
 
 
 @dataclass(frozen=True)
-class Typesetting:
-    """Every size, colour and direction a block needs, derived from the body size, theme and script.
+class Levers:
+    """How far copyfit tightened the type, as fractions of the designed look (1 is untouched)."""
 
-    `spacing`, `leading` and `headings` are copyfit's levers, 1 for the designed
-    look and less to fit more text: space between paragraphs, line spacing, and how
-    much larger than the body headings are.
-    """
+    spacing: float = 1.0
+    """Space between paragraphs and blocks."""
+    leading: float = 1.0
+    """Line spacing."""
+    headings: float = 1.0
+    """How much larger than the body headings are."""
+
+
+@dataclass(frozen=True)
+class Typesetting:
+    """Every size, colour and direction a block needs, derived from the body size, theme and script,
+    and from how far copyfit pulled its `levers` to fit more text."""
 
     body: float
     theme: m.Theme
     script: Script = SCRIPTS["Latn"]
-    spacing: float = 1.0
-    leading_scale: float = 1.0
-    headings: float = 1.0
+    levers: Levers = Levers()
 
     @property
     def rtl(self) -> bool:
@@ -43,18 +49,18 @@ class Typesetting:
     @property
     def leading(self) -> float:
         """Baseline to baseline for body text in Latin letters; a taller script's lines take more."""
-        return self.body * BODY_LEADING * self.leading_scale
+        return self.body * BODY_LEADING * self.levers.leading
 
     @property
     def gap(self) -> float:
         """Space after a paragraph."""
-        return self.body * 0.7 * self.spacing
+        return self.body * 0.7 * self.levers.spacing
 
     def _style(self, size: float, leading: float, colour: str, face: str = "regular", align: str = "") -> TextStyle:
         start = "right" if self.rtl else "left"
         return TextStyle(
             size,
-            leading * self.leading_scale,
+            leading * self.levers.leading,
             colour,
             self.theme.link,
             face=face,
@@ -65,7 +71,7 @@ class Typesetting:
 
     def larger(self, scale: float) -> float:
         """A heading's size: `scale` times the body, brought towards the body by the headings lever."""
-        return self.body * (1 + (scale - 1) * self.headings)
+        return self.body * (1 + (scale - 1) * self.levers.headings)
 
     def text(self, colour: str | None = None) -> TextStyle:
         return self._style(self.body, self.body * BODY_LEADING, colour or self.theme.text)
@@ -190,7 +196,7 @@ def lay_block(block: m.Block, column: Column, ts: Typesetting, measure: Measure)
     """Lay out any block; the kind of block picks the function, its placement what may split it."""
     laid = _LAYOUTS[type(block)](block, column, ts, measure)
     placement = block.placement
-    if placement.keep_together and laid.cuts:
+    if placement.keep_together:
         laid.cuts = ()
     if placement.keep_with_next:
         laid.keep_with_next = True
@@ -256,7 +262,7 @@ def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure
     heading = set_text(block.heading.spans, ts.subheading(), column.width, measure)
     parts = [(_with_links(heading.runs), heading.height, ts.body * 0.2)]
     laid = [lay_block(b, column, ts, measure) for b in block.body]
-    parts += [(x.items, x.height, x.space_after) for x in laid]
+    parts += _laid_parts(laid)
     items, height = _stack(parts)
     cuts: list[Cut] = []
     top = heading.height + ts.body * 0.2
@@ -329,7 +335,7 @@ def _callout(block: m.Callout, column: Column, ts: Typesetting, measure: Measure
     if block.heading:
         heading = set_text(block.heading.spans, ts.subheading(), inner.width, measure)
         parts.append((_with_links(heading.runs), heading.height, ts.body * 0.25))
-    parts += _laid_parts(block.body, inner, ts, measure, gap_scale=0.5)
+    parts += _laid_parts([lay_block(b, inner, ts, measure) for b in block.body], gap_scale=0.5)
     content, height = _stack(parts)
     box_height = height + 2 * pad
     background = Rect(Box(0, -box_height, column.width, 0), ts.theme.tint, radius=mm(2))
@@ -405,8 +411,8 @@ def _spacer(block: m.Spacer, column: Column, ts: Typesetting, measure: Measure) 
     return Laid(block, (), mm(block.height_mm), 0.0)
 
 
-def _laid_parts(blocks: tuple[m.Block, ...], column: Column, ts: Typesetting, measure: Measure, gap_scale: float = 1.0):
-    laid = [lay_block(b, column, ts, measure) for b in blocks]
+def _laid_parts(laid: list[Laid], gap_scale: float = 1.0) -> list[tuple[tuple[Item, ...], float, float]]:
+    """Laid blocks as (items, height, space after) parts for `_stack`."""
     return [(x.items, x.height, x.space_after * gap_scale) for x in laid]
 
 

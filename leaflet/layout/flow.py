@@ -71,7 +71,7 @@ def flow(
     which everything fits is found by bisection, so the fullest panel is as empty as it
     can be and a continued text does not leave one panel crammed and the next half empty.
     Unbalanced, a block moves on only when it does not fit: copyfit balances only when
-    the text is tight (below the ceiling size), never moving a block for nothing.
+    the text is tight (below the ceiling, or with a lever pulled), never moving a block for nothing.
     """
     story = _Story(panels, places, ts, measure, {} if cache is None else cache)
     columns = story.balanced() if balance and len(places) > 1 else story.fill(1.0)
@@ -131,7 +131,7 @@ class _Story:
     def balanced(self) -> list[list[Laid]]:
         """The fill at the smallest share of each panel at which everything fits (or at full panels)."""
         best = self.fill(1.0)
-        if not self.fits(best):
+        if not self.fits(best, 1.0):
             return best
         low, high = 0.0, 1.0
         for _ in range(BISECTION_STEPS):
@@ -143,8 +143,8 @@ class _Story:
                 low = share
         return best
 
-    def fits(self, columns: list[list[Laid]], share: float = 1.0) -> bool:
-        return all(_height(c) <= place.content.height * share + 0.01 for c, place in zip(columns, self.places))
+    def fits(self, columns: list[list[Laid]], share: float) -> bool:
+        return all(_fits(column, place, share) for column, place in zip(columns, self.places))
 
     def fill(self, share: float) -> list[list[Laid]]:
         """Fill each panel up to `share` of its height; the last panel takes whatever is left."""
@@ -253,8 +253,8 @@ def _gap(above: Laid, below: Laid) -> float:
     return 0.0 if above.is_band and below.is_band else above.space_after
 
 
-def _fits(column: list[Laid], place: PanelPlace) -> bool:
-    return _height(column) <= place.content.height + 0.01
+def _fits(column: list[Laid], place: PanelPlace, share: float = 1.0) -> bool:
+    return _height(column) <= place.content.height * share + 0.01
 
 
 def _place(column: list[Laid], place: PanelPlace) -> tuple[Item, ...]:

@@ -48,8 +48,8 @@ def ink_gap(upper: SetText, upper_at: tuple[float, float], lower: SetText, lower
     """The extra space two texts stacked one under the other need for their ink to stay apart.
 
     `upper_at` and `lower_at` are where each text's top-left is put (x, y): a step's title
-    over its text, a heading over its first paragraph. Zero for scripts whose lines never
-    reach that far (only texts with taller lines keep their ink).
+    over its text. Zero for scripts whose lines never reach that far (only texts with taller
+    lines keep their ink); between separate blocks, the ink check in preflight has the last word.
     """
     if upper.last_ink is None or lower.first_ink is None:
         return 0.0

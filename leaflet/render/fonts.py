@@ -57,7 +57,7 @@ class Family:
     scale, over Noto Sans's 0.98 em): Naskh 0.95 em x 1.2 with room for its marks, 1.3;
     Nastaliq 1.54 em, 1.45 (2 em of its own size); Bengali, Devanagari and Gurmukhi 1.08
     with their vowel signs above and below. Where a tall letter would still meet a deep
-    one in the line above, line breaking moves those two lines apart (`lines.ink_gap`).
+    one in the line above, line breaking moves those two lines apart (`layout.ink`).
     Latin lines inside such a text keep the Latin leading."""
 
     def file(self, role: str) -> str:
@@ -260,7 +260,7 @@ class Fonts:
         goes: Nastaliq glyphs cascade far above and below them, so the check that lines
         never collide in ink needs each glyph's own extents at its shaped position.
         Kept per text and face at 1 pt (extents scale with the size); the HarfBuzz font
-        per face. Only the checks ask, so uharfbuzz is imported on first use.
+        per face; uharfbuzz is imported on first use.
         """
         return tuple(
             (x0 * size, x1 * size, top * size, bottom * size) for x0, x1, top, bottom in self._unit_inks(text, face)
