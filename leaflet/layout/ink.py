@@ -44,6 +44,19 @@ def clearance(upper: Profile, upper_x: float, lower: Profile, lower_x: float) ->
     return needed
 
 
+Placed = tuple[float, Profile, float]
+"""A line's ink where it stands: its baseline (y), its profile, and its start (x)."""
+
+
+def extra_space(upper: Placed, lower: Placed, size: float) -> float:
+    """How much further down the lower line must go for its ink to keep clear of the upper line's."""
+    (upper_baseline, upper_ink, upper_x), (lower_baseline, lower_ink, lower_x) = upper, lower
+    needed = clearance(upper_ink, upper_x, lower_ink, lower_x)
+    if not needed:
+        return 0.0
+    return max(0.0, needed + size * INK_CLEARANCE - (upper_baseline - lower_baseline))
+
+
 def ink_gap(upper: SetText, upper_at: tuple[float, float], lower: SetText, lower_at: tuple[float, float]) -> float:
     """The extra space two texts stacked one under the other need for their ink to stay apart.
 
@@ -53,10 +66,10 @@ def ink_gap(upper: SetText, upper_at: tuple[float, float], lower: SetText, lower
     """
     if upper.last_ink is None or lower.first_ink is None:
         return 0.0
-    (upper_baseline, upper_ink, upper_x), (lower_baseline, lower_ink, lower_x) = upper.last_ink, lower.first_ink
-    needed = clearance(upper_ink, upper_at[0] + upper_x, lower_ink, lower_at[0] + lower_x)
-    if not needed:
-        return 0.0
     size = max((run.size for run in lower.runs), default=0.0)
-    distance = (upper_at[1] + upper_baseline) - (lower_at[1] + lower_baseline)
-    return max(0.0, needed + size * INK_CLEARANCE - distance)
+    return extra_space(_moved(upper.last_ink, upper_at), _moved(lower.first_ink, lower_at), size)
+
+
+def _moved(line: Placed, at: tuple[float, float]) -> Placed:
+    baseline, ink, x = line
+    return baseline + at[1], ink, x + at[0]

@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 
 from ..model import Span
 from .bidi import embedding_levels, mirrored, visual_order
-from .ink import INK_CLEARANCE, Profile, clearance, inked
+from .ink import Placed, Profile, extra_space, inked
 from .items import TextRun
 
 
@@ -76,8 +76,8 @@ class SetText:
     """How far down each line's box starts; one more entry than lines, the last being the height."""
     line_starts: tuple[int | None, ...] = ()
     """Where in the text (characters) each line starts; None for a line that starts inside a word."""
-    first_ink: tuple[float, Profile, float] | None = None
-    last_ink: tuple[float, Profile, float] | None = None
+    first_ink: Placed | None = None
+    last_ink: Placed | None = None
     """The first and last lines' baseline, ink word by word and start, for a script with taller
     lines: what a block needs to keep another text stacked above or below it clear of its ink."""
 
@@ -163,8 +163,8 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
     widest = 0.0
     top = 0.0
     tops = [0.0]
-    above: tuple[float, Profile, float] | None = None  # the line above: its baseline, ink and start
-    first: tuple[float, Profile, float] | None = None
+    above: Placed | None = None  # the line above: its baseline, ink and start
+    first: Placed | None = None
     for index, pieces in enumerate(lines):
         sizes = [style.size * measure.scale(p.face) for p in pieces]
         widths = [p.unit * style.size for p in pieces]
@@ -176,8 +176,7 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
         x = {"left": 0.0, "centre": (width - line_width) / 2, "right": width - line_width}[style.align]
         if profiles:
             if above is not None:
-                needed = clearance(above[1], above[2], profiles[index], x) + style.size * INK_CLEARANCE
-                extra = max(0.0, needed - (above[0] - baseline))
+                extra = extra_space(above, (baseline, profiles[index], x), style.size)
                 height += extra  # two lines whose tall and deep letters would meet move apart
                 baseline -= extra
             above = (baseline, profiles[index], x)
