@@ -105,6 +105,10 @@ FAMILIES: dict[str, Family] = {
 role: patient information uses bold for emphasis, never italics."""
 
 
+SHAPING_FEATURES = {"kern": True, "liga": True, "dlig": True}
+"""The OpenType features ReportLab draws shaped text with: measuring must shape the same way."""
+
+
 class Fonts:
     """The fonts of one edition: splits text over its family chain, measures and names faces."""
 
@@ -286,7 +290,7 @@ class Fonts:
         font, buffer = self._hb_fonts[face], hb.Buffer()
         buffer.add_str(text)
         buffer.guess_segment_properties()
-        hb.shape(font, buffer)
+        hb.shape(font, buffer, SHAPING_FEATURES)
         upem = font.face.upem
         boxes = []
         pen_x = pen_y = 0
