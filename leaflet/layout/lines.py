@@ -165,15 +165,11 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
     tops = [0.0]
     above: Placed | None = None  # the line above: its baseline, ink and start
     first: Placed | None = None
-    for index, pieces in enumerate(lines):
-        sizes = [style.size * measure.scale(p.face) for p in pieces]
-        widths = [p.unit * style.size for p in pieces]
-        factor = max((measure.line_factor(p.face) for p in pieces if inked(p.text)), default=1.0)
-        height = style.leading * factor
+    for index, line in enumerate(lines):
+        height = style.leading * line.factor
         baseline = -(top + _first_baseline(style) + (height - style.leading) * _EXTRA_ABOVE)
-        line_width = sum(widths)
-        widest = max(widest, line_width)
-        x = {"left": 0.0, "centre": (width - line_width) / 2, "right": width - line_width}[style.align]
+        widest = max(widest, line.width)
+        x = {"left": 0.0, "centre": (width - line.width) / 2, "right": width - line.width}[style.align]
         if profiles:
             if above is not None:
                 extra = extra_space(above, (baseline, profiles[index], x), style.size)
@@ -181,25 +177,33 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
                 baseline -= extra
             above = (baseline, profiles[index], x)
             first = first or above
-        for piece, size, piece_width in zip(pieces, sizes, widths):
-            runs.append(
-                TextRun(
-                    x=x,
-                    baseline=baseline,
-                    text=piece.text,
-                    face=piece.face,
-                    size=size,
-                    colour=piece.colour,
-                    width=piece_width,
-                    ascent=measure.ascent(piece.face, size),
-                    descent=measure.descent(piece.face, size),
-                    link=piece.link,
-                )
-            )
-            x += piece_width
+        runs.extend(run.moved(x, baseline) for run in line.runs)
         top += height
         tops.append(top)
     return SetText(tuple(runs), len(lines), top, widest, tuple(tops), tuple(starts), first, above)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line set at a size: its runs from its start on its baseline, its width, and how tall it is
+    against the Latin leading (the tallest script it holds)."""
+
+    runs: tuple[TextRun, ...]
+    width: float
+    factor: float
+
+
+def _line(pieces: tuple[_Piece, ...], style: TextStyle, measure: Measure) -> _Line:
+    runs = []
+    x = 0.0
+    for piece in pieces:
+        size = style.size * measure.scale(piece.face)
+        width = piece.unit * style.size
+        ascent, descent = measure.ascent(piece.face, size), measure.descent(piece.face, size)
+        runs.append(TextRun(x, 0.0, piece.text, piece.face, size, piece.colour, width, ascent, descent, piece.link))
+        x += width
+    factor = max((measure.line_factor(p.face) for p in pieces if inked(p.text)), default=1.0)
+    return _Line(tuple(runs), x, factor)
 
 
 def widest_word(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> float:
@@ -211,7 +215,7 @@ def widest_word(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> 
 
 def _visual_lines(
     spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure
-) -> tuple[tuple[tuple[_Piece, ...], ...], tuple[int | None, ...], tuple[Profile, ...]]:
+) -> tuple[tuple[_Line, ...], tuple[int | None, ...], tuple[Profile, ...]]:
     """`_set_lines`, kept in the edition's memo."""
     memo = _memo(measure).lines
     key = (spans, style, width)
@@ -222,13 +226,13 @@ def _visual_lines(
 
 def _set_lines(
     spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure
-) -> tuple[tuple[tuple[_Piece, ...], ...], tuple[int | None, ...], tuple[Profile, ...]]:
+) -> tuple[tuple[_Line, ...], tuple[int | None, ...], tuple[Profile, ...]]:
     """The lines of a text in display order, where each starts and, for a script with taller lines,
     the ink of each line word by word. Kept, because copyfit sets the same text at the same size and
     width again for every spacing, leading and heading lever it tries. `style` comes without
     leading and alignment, which only move lines about."""
     lines, starts = _break_lines(_cached_words(spans, style, measure), style, width, measure)
-    visual = tuple(tuple(_visual(_merge(line), style, measure)) for line in lines)
+    visual = tuple(_line(tuple(_visual(_merge(line), style, measure)), style, measure) for line in lines)
     tall = any(measure.line_factor(piece.face) > 1 for line in lines for piece in line)
     profiles = tuple(_profile(line, style, measure) for line in lines) if tall else ()
     return visual, tuple(starts), profiles
