@@ -158,7 +158,7 @@ def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: M
     small on the body), and a line is as tall as the tallest script in it needs: a line
     of Latin words in an Urdu text keeps the Latin leading.
     """
-    lines, starts, profiles = _visual_lines(spans, replace(style, leading=0.0, align="left"), width, measure)
+    lines, starts, profiles = _visual_lines(spans, style, width, measure)
     runs: list[TextRun] = []
     widest = 0.0
     top = 0.0
@@ -216,9 +216,10 @@ def widest_word(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> 
 def _visual_lines(
     spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure
 ) -> tuple[tuple[_Line, ...], tuple[int | None, ...], tuple[Profile, ...]]:
-    """`_set_lines`, kept in the edition's memo."""
+    """`_set_lines`, kept in the edition's memo (leading and alignment only move lines: not in the key)."""
     memo = _memo(measure).lines
-    key = (spans, style, width)
+    key = (spans, style.size, style.face, style.bold_face, style.colour, style.link_colour, style.direction,
+           style.breaks, width)  # fmt: skip
     if key not in memo:
         memo[key] = _set_lines(spans, style, width, measure)
     return memo[key]
@@ -229,8 +230,7 @@ def _set_lines(
 ) -> tuple[tuple[_Line, ...], tuple[int | None, ...], tuple[Profile, ...]]:
     """The lines of a text in display order, where each starts and, for a script with taller lines,
     the ink of each line word by word. Kept, because copyfit sets the same text at the same size and
-    width again for every spacing, leading and heading lever it tries. `style` comes without
-    leading and alignment, which only move lines about."""
+    width again for every spacing, leading and heading lever it tries."""
     lines, starts = _break_lines(_cached_words(spans, style, measure), style, width, measure)
     visual = tuple(_line(tuple(_visual(_merge(line), style, measure)), style, measure) for line in lines)
     tall = any(measure.line_factor(piece.face) > 1 for line in lines for piece in line)
