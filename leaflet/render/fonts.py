@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -119,6 +120,7 @@ class Fonts:
         self._shapes: dict[tuple[str, str, float], str] = {}
         self._inks: dict[tuple[str, str], tuple[float, tuple[tuple[float, float, float, float], ...]]] = {}
         self._envelopes: dict[tuple[str, str], tuple[float, float]] = {}
+        self._families: dict[tuple[str, str | None], str] = {}
         self._hb_fonts: dict[str, object] = {}
 
     # -- faces ----------------------------------------------------------------------
@@ -164,20 +166,30 @@ class Fonts:
         """
         if len(self.chain) == 1:
             return [(text, f"{self.chain[0]}:{role}")]
-        runs: list[tuple[str, str]] = []
+        runs: list[tuple[list[str], str]] = []  # characters and family of each run
+        settled = False  # the run so far has a letter, not only marks: its font is decided
         for char in text:
-            settled = runs and not all(map(_is_neutral, runs[-1][0]))  # a run of marks alone has no font yet
-            family = self._family_for(char, runs[-1][1].split(":")[0] if settled else None)
-            face = f"{family}:{role}"
-            if runs and runs[-1][1] == face:
-                runs[-1] = (runs[-1][0] + char, face)
+            family = self._family_of(char, runs[-1][1] if settled else None)
+            if runs and runs[-1][1] == family:
+                runs[-1][0].append(char)
             else:
-                runs.append((char, face))
-        first, following = (runs + [("", "")])[:2]
+                runs.append(([char], family))
+                settled = False
+            settled = settled or not _is_neutral(char)
+        result = [("".join(chars), f"{family}:{role}") for chars, family in runs]
+        first, following = (result + [("", "")])[:2]
         if following[0] and all(map(_is_neutral, first[0])) and self._has(following[1].split(":")[0], first[0][0]):
             # an opening bracket or quote goes with the word it opens: "(IPT)" is all in one font
-            runs[:2] = [(first[0] + following[0], following[1])]
-        return runs
+            result[:2] = [(first[0] + following[0], following[1])]
+        return result
+
+    def _family_of(self, char: str, current: str | None) -> str:
+        """`_family_for`, remembered: a text asks about the same few characters again and again."""
+        key = (char, current)
+        family = self._families.get(key)
+        if family is None:
+            family = self._families[key] = self._family_for(char, current)
+        return family
 
     def _family_for(self, char: str, current: str | None) -> str:
         if current and _is_neutral(char) and self._has(current, char):
@@ -305,6 +317,7 @@ class Fonts:
         return pen_x / upem, tuple(boxes)
 
 
+@lru_cache(maxsize=4096)
 def _is_neutral(char: str) -> bool:
     """Spaces, punctuation, symbols and invisible marks (LRM): characters of no script of their own."""
     return unicodedata.category(char)[0] in "ZPS" or unicodedata.category(char) == "Cf" or char.isspace()
