@@ -18,7 +18,6 @@ from itertools import groupby
 
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..colours import to_cmyk
@@ -108,7 +107,7 @@ def _text(pen: _Pen, run: TextRun) -> None:
         # conjuncts, marks, right-to-left order). ReportLab's drawString only shapes with its
         # optional rlbidi, and its run-at-once output takes some substituted glyphs' widths
         # from the unshaped characters, which PDF readers then follow.
-        _glyphs(text, shaped, glyphs, run, pdfmetrics.getFont(pen.fonts.font_name(run.face)))
+        _glyphs(text, shaped, glyphs, run)
     if emboldened:
         text.setTextRenderMode(0)
     pen.canvas.drawText(text)
@@ -119,7 +118,7 @@ def _printable(text: str) -> str:
     return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
-def _glyphs(text, shaped: str, glyphs, run: TextRun, font) -> None:
+def _glyphs(text, shaped: str, glyphs, run: TextRun) -> None:
     """Shaped glyphs, each where HarfBuzz put it; a glyph that sits where the one before left the
     pen (no offset, its own advance) joins that one's string, so a line is a few strings, not one
     positioning command per glyph."""
@@ -136,7 +135,7 @@ def _glyphs(text, shaped: str, glyphs, run: TextRun, font) -> None:
             text.setTextOrigin(gx, run.baseline + glyph.y_offset * scale)
             pen = gx
         pending.append(str(char))
-        pen = None if glyph.y_offset else pen + font.stringWidth(str(char), run.size)
+        pen = None if glyph.y_offset else pen + glyph.width * scale  # the glyph's own advance in the font
         x += glyph.x_advance * scale
     if pending:
         text.textOut("".join(pending))
