@@ -289,8 +289,26 @@ class Fonts:
         """The text shaped once at 1 pt: its advance and each glyph's ink box, kept per text and face."""
         key = (text, face)
         if key not in self._inks:
-            self._inks[key] = self._shape_with_harfbuzz(text, face)
+            words = text.split(" ")
+            joined = len(words) > 1 and all(words)  # single spaces between words: put the words' shapes together
+            self._inks[key] = self._joined(words, face) if joined else self._shape_with_harfbuzz(text, face)
         return self._inks[key]
+
+    def _joined(self, words: list[str], face: str) -> tuple[float, tuple[tuple[float, float, float, float], ...]]:
+        """A line's shaping from its words' (kept from laying it out): no shaping acts across a space,
+        and a right-to-left line shows its last word first."""
+        if any(unicodedata.bidirectional(char) in ("R", "AL") for char in "".join(words)[:64]):
+            words = words[::-1]
+        space = self._harfbuzz(" ", face)[0]  # one space is shaped on its own: it has no words to join
+        boxes: list[tuple[float, float, float, float]] = []
+        x = 0.0
+        for index, word in enumerate(words):
+            if index:
+                x += space
+            advance, word_boxes = self._harfbuzz(word, face)
+            boxes += [(left + x, right + x, top, bottom) for left, right, top, bottom in word_boxes]
+            x += advance
+        return x, tuple(boxes)
 
     def _shape_with_harfbuzz(self, text: str, face: str) -> tuple[float, tuple[tuple[float, float, float, float], ...]]:
         import uharfbuzz as hb

@@ -120,22 +120,22 @@ def _printable(text: str) -> str:
 
 def _glyphs(text, shaped: str, glyphs, run: TextRun) -> None:
     """Shaped glyphs, each where HarfBuzz put it; a glyph that sits where the one before left the
-    pen (no offset, its own advance) joins that one's string, so a line is a few strings, not one
-    positioning command per glyph."""
+    pen (on the same height, at its own advance) joins that one's string, so a line is a few
+    strings, not one positioning command per glyph."""
     scale = run.size / 1000
     x = run.x
-    pen: float | None = None  # where the PDF's own text position is after the string so far
+    pen: tuple[float, float] | None = None  # where the PDF's own text position is after the string so far
     pending: list[str] = []
     for char, glyph in zip(shaped, glyphs):
-        gx = x + glyph.x_offset * scale
-        if pen is None or abs(gx - pen) > 1e-4 or glyph.y_offset:
+        gx, gy = x + glyph.x_offset * scale, run.baseline + glyph.y_offset * scale
+        if pen is None or abs(gx - pen[0]) > 1e-4 or abs(gy - pen[1]) > 1e-4:
             if pending:
                 text.textOut("".join(pending))
                 pending.clear()
-            text.setTextOrigin(gx, run.baseline + glyph.y_offset * scale)
-            pen = gx
+            text.setTextOrigin(gx, gy)
+            pen = (gx, gy)
         pending.append(str(char))
-        pen = None if glyph.y_offset else pen + glyph.width * scale  # the glyph's own advance in the font
+        pen = (pen[0] + glyph.width * scale, gy)  # the glyph's own advance in the font
         x += glyph.x_advance * scale
     if pending:
         text.textOut("".join(pending))
