@@ -122,6 +122,7 @@ class Fonts:
         self._envelopes: dict[tuple[str, str], tuple[float, float]] = {}
         self._families: dict[tuple[str, str | None], str] = {}
         self._hb_fonts: dict[str, object] = {}
+        self._glyph_extents: dict[str, dict[int, object]] = {}  # per face, per glyph id: a glyph recurs in many words
 
     # -- faces ----------------------------------------------------------------------
 
@@ -246,10 +247,25 @@ class Fonts:
         """
         if not self.shaped(face):
             return text
+        words = text.split(" ")
+        if len(words) < 2 or not all(words):
+            return self._shape_word(text, face, size)
+        # no shaping acts across a single space: a line is its words' shapes put together, as it
+        # was measured, so each word is shaped once however many lines it is set in
+        if _right_to_left(words):
+            words = words[::-1]
+        space = self._shape_word(" ", face, size)
+        shaped = self._shape_word(words[0], face, size)
+        for word in words[1:]:
+            shaped = shaped + space + self._shape_word(word, face, size)
+        return shaped
+
+    def _shape_word(self, text: str, face: str, size: float) -> str:
         key = (text, face, size)
         shaped = self._shapes.get(key)
         if shaped is None:
-            shaped = self._shapes[key] = shapeStr(text, self._font(face).fontName, size)
+            # forced: a text HarfBuzz leaves as it is still carries its advances, so words join
+            shaped = self._shapes[key] = shapeStr(text, self._font(face).fontName, size, force=True)
         return shaped
 
     def ascent(self, face: str, size: float) -> float:
@@ -297,7 +313,7 @@ class Fonts:
     def _joined(self, words: list[str], face: str) -> tuple[float, tuple[tuple[float, float, float, float], ...]]:
         """A line's shaping from its words' (kept from laying it out): no shaping acts across a space,
         and a right-to-left line shows its last word first."""
-        if any(unicodedata.bidirectional(char) in ("R", "AL") for char in "".join(words)[:64]):
+        if _right_to_left(words):
             words = words[::-1]
         space = self._harfbuzz(" ", face)[0]  # one space is shaped on its own: it has no words to join
         boxes: list[tuple[float, float, float, float]] = []
@@ -318,6 +334,7 @@ class Fonts:
             blob = hb.Blob.from_file_path(assets_dir() / "fonts" / family.file(role))
             self._hb_fonts[face] = hb.Font(hb.Face(blob, family.subfont))
         font, buffer = self._hb_fonts[face], hb.Buffer()
+        extents_of = self._glyph_extents.setdefault(face, {})
         buffer.add_str(text)
         buffer.guess_segment_properties()
         hb.shape(font, buffer, SHAPING_FEATURES)
@@ -325,7 +342,9 @@ class Fonts:
         boxes = []
         pen_x = pen_y = 0
         for info, position in zip(buffer.glyph_infos, buffer.glyph_positions or []):  # None for no text
-            extents = font.get_glyph_extents(info.codepoint)
+            extents = extents_of.get(info.codepoint)
+            if extents is None:
+                extents = extents_of[info.codepoint] = font.get_glyph_extents(info.codepoint)
             if extents is not None and (extents.width or extents.height):
                 left = pen_x + position.x_offset + extents.x_bearing
                 top = pen_y + position.y_offset + extents.y_bearing  # height is negative: y grows up
@@ -333,6 +352,11 @@ class Fonts:
             pen_x += position.x_advance
             pen_y += position.y_advance
         return pen_x / upem, tuple(boxes)
+
+
+def _right_to_left(words: list[str]) -> bool:
+    """Whether HarfBuzz sets these words right to left (a run is all one bidi level): then its last word comes first."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in "".join(words)[:64])
 
 
 @lru_cache(maxsize=4096)
