@@ -39,7 +39,11 @@ SCRIPTS: dict[str, Script] = {
     "Beng": Script("Beng", "ltr", "noto-sans-bengali", 0.95, "spaces"),
     "Guru": Script("Guru", "ltr", "noto-sans-gurmukhi", 0.95, "spaces"),
     "Deva": Script("Deva", "ltr", "noto-sans-devanagari", 0.95, "spaces"),
+    "Taml": Script("Taml", "ltr", "noto-sans-tamil", 0.95, "spaces"),
+    "Gujr": Script("Gujr", "ltr", "noto-sans-gujarati", 0.95, "spaces"),
+    "Ethi": Script("Ethi", "ltr", "noto-sans-ethiopic", 0.9, "spaces"),
     "Hans": Script("Hans", "ltr", "wqy-microhei", 0.95, "characters"),
+    "Hant": Script("Hant", "ltr", "wqy-microhei", 0.95, "characters"),
 }
 
 LANGUAGE_SCRIPTS: dict[str, str] = {
@@ -74,19 +78,42 @@ LANGUAGE_SCRIPTS: dict[str, str] = {
             "cy",
             "ga",
             "gd",
+            "kmr",
+            "om",
+            "ms",
+            "id",
+            "af",
+            "et",
+            "fi",
+            "sv",
+            "da",
+            "nb",
+            "no",
         ),
         "Latn",
     ),  # fmt: skip
     **dict.fromkeys(("ru", "uk", "bg", "sr", "mk", "be"), "Cyrl"),
     "el": "Grek",
-    **dict.fromkeys(("ar", "fa", "ps", "ckb", "sd", "ug"), "Arab"),
+    **dict.fromkeys(("ar", "fa", "prs", "ps", "ckb", "sd", "ug"), "Arab"),
     "ur": "Aran",
-    "bn": "Beng",
+    **dict.fromkeys(("bn", "syl"), "Beng"),  # Sylheti readers read Bengali script
     "pa": "Guru",
     **dict.fromkeys(("hi", "mr", "ne"), "Deva"),
+    "ta": "Taml",
+    "gu": "Gujr",
+    **dict.fromkeys(("am", "ti"), "Ethi"),
     "zh": "Hans",
+    "yue": "Hant",  # Cantonese is written in Traditional characters
 }
 """Primary language subtag -> its usual script. An explicit script subtag (pa-Arab) wins."""
+
+REGION_SCRIPTS: dict[tuple[str, str], str] = {
+    ("zh", "TW"): "Hant",
+    ("zh", "HK"): "Hant",
+    ("zh", "MO"): "Hant",
+    ("yue", "CN"): "Hans",
+}
+"""Where a region changes the usual script: Chinese in Taiwan, Hong Kong and Macau is Traditional."""
 
 SCRIPT_SUBTAGS: frozenset[str] = frozenset(SCRIPTS) - {"Aran"}
 """Script subtags a language code may carry; 'Aran' is ours, chosen for Urdu and Shahmukhi."""
@@ -108,7 +135,8 @@ def script_for(language: str) -> Script:
         return SCRIPTS[code]
     if primary not in LANGUAGE_SCRIPTS:
         raise UsageError(f"no script is known for the language {language!r}; supported: {_supported()}")
-    return SCRIPTS[LANGUAGE_SCRIPTS[primary]]
+    region = next((s.upper() for s in subtags[1:] if len(s) == 2 and s.isalpha()), None)
+    return SCRIPTS[REGION_SCRIPTS.get((primary, region or ""), LANGUAGE_SCRIPTS[primary])]
 
 
 def direction_for(language: str) -> str:
@@ -128,4 +156,4 @@ def font_chain(language: str, font: str | None = None) -> tuple[str, ...]:
 
 
 def _supported() -> str:
-    return ", ".join(sorted(LANGUAGE_SCRIPTS)) + " (with a script subtag such as zh-Hans or pa-Arab)"
+    return ", ".join(sorted(LANGUAGE_SCRIPTS)) + " (with a script subtag such as zh-Hant or pa-Arab)"

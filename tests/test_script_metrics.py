@@ -21,6 +21,9 @@ BODY_LETTERS = {
     "noto-sans-bengali": ("কনমবপসরলতদ", 0.622),
     "noto-sans-devanagari": ("कनमबपसरलतद", 0.622),
     "noto-sans-gurmukhi": ("ਕਨਮਬਪਸਰਲਤਦ", 0.622),
+    "noto-sans-tamil": ("கநமபசரலதவன", 0.554),
+    "noto-sans-gujarati": ("કનમબપસરલતદ", 0.603),
+    "noto-sans-ethiopic": ("ሰለመነረበተከወሀ", 0.714),
     "wqy-microhei": ("国中永的是在人有我他这", 0.81),
 }
 

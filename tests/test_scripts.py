@@ -287,6 +287,15 @@ def test_all_languages_builds_every_edition_in_parallel(tmp_path):
         ("pa-Arab", "Aran", "rtl", "noto-nastaliq-urdu"),
         ("hi", "Deva", "ltr", "noto-sans-devanagari"),
         ("zh-Hans", "Hans", "ltr", "wqy-microhei"),
+        ("zh-Hant", "Hant", "ltr", "wqy-microhei"),
+        ("zh-HK", "Hant", "ltr", "wqy-microhei"),
+        ("yue", "Hant", "ltr", "wqy-microhei"),
+        ("ta", "Taml", "ltr", "noto-sans-tamil"),
+        ("gu", "Gujr", "ltr", "noto-sans-gujarati"),
+        ("ti", "Ethi", "ltr", "noto-sans-ethiopic"),
+        ("am", "Ethi", "ltr", "noto-sans-ethiopic"),
+        ("prs", "Arab", "rtl", "noto-naskh-arabic"),
+        ("syl", "Beng", "ltr", "noto-sans-bengali"),
     ],
 )
 def test_language_picks_script_direction_and_font(language, script, direction, family):
@@ -296,12 +305,32 @@ def test_language_picks_script_direction_and_font(language, script, direction, f
     assert (found.code, found.direction, found.family) == (script, direction, family)
 
 
+NHS_LANGUAGES = {
+    # the languages NHS interpreting services most often need, each with a few of its letters
+    "sq": "ëç", "am": "ሰላም", "ar": "مرحبا", "bn": "বাংলা", "syl": "বাংলা", "zh-Hans": "汉语",
+    "zh-Hant": "漢語憂鬱", "yue": "廣東話", "prs": "دری", "fa": "فارسی", "fr": "éàç", "de": "äöüß",
+    "el": "ελληνικά", "gu": "ગુજરાતી", "hi": "हिन्दी", "it": "àè", "ckb": "کوردی", "kmr": "êîûş",
+    "lt": "ąčęėįšųūž", "ne": "नेपाली", "ps": "پښتو", "pl": "ąćęłńóśźż", "pt": "ãõç", "pa": "ਪੰਜਾਬੀ",
+    "ro": "ăâîșț", "ru": "русский", "so": "Soomaali", "es": "ñ¿¡", "ta": "தமிழ்", "ti": "ትግርኛ",
+    "tr": "ğışİ", "uk": "українська ґє", "ur": "اردو", "vi": "tiếng Việt", "cy": "ŵŷ",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "letters"), sorted(NHS_LANGUAGES.items()))
+def test_every_language_nhs_services_need_has_a_bundled_font_for_its_letters(language, letters):
+    from leaflet.languages import font_chain
+    from leaflet.render.fonts import Fonts
+
+    fonts = Fonts(font_chain(language))
+    assert fonts.missing(letters, "regular") == set() and fonts.missing(letters, "bold") == set()
+
+
 def test_an_unsupported_script_is_a_clear_usage_error():
     from leaflet.errors import UsageError
     from leaflet.languages import script_for
 
-    with pytest.raises(UsageError, match="no bundled font sets the Hant script"):
-        script_for("zh-Hant")
+    with pytest.raises(UsageError, match="no bundled font sets the Sinh script"):
+        script_for("si-Sinh")
 
 
 def test_noto_sans_covers_the_latin_cyrillic_and_greek_letters_of_the_languages_clinics_need():

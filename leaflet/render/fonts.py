@@ -45,7 +45,8 @@ class Family:
     Measured with HarfBuzz on the bundled fonts (`tests/test_script_metrics.py` does it
     again): the letter body is the median top of body letters, 0.546 em for Noto Sans's
     x-height, 0.365 em for Naskh's teeth, 0.334 em for Nastaliq, 0.622 em for the Bengali,
-    Devanagari and Gurmukhi head-line, 0.81 em for the CJK face. A full match would set
+    Devanagari and Gurmukhi head-line, 0.554 em for Tamil, 0.603 em for Gujarati, 0.714 em
+    for Ethiopic syllables, 0.81 em for the CJK face. A full match would set
     Naskh 1.50x and Nastaliq 1.63x larger: the text then needs more than twice the room,
     and no faithful translation fits a tri-fold at the floor (Sorani and Farsi run 0.93 to
     1.03 times the English). So Naskh is set 1.2x, the most at which every demo edition
@@ -56,8 +57,8 @@ class Family:
     """Its lines are this many times the Latin leading: enough for typical text, from its ink
     extent in real text (the 90th percentile of glyph tops to the 10th of bottoms, at its
     scale, over Noto Sans's 0.98 em): Naskh 0.95 em x 1.2 with room for its marks, 1.3;
-    Nastaliq 1.54 em, 1.45 (2 em of its own size); Bengali, Devanagari and Gurmukhi 1.08
-    with their vowel signs above and below. Where a tall letter would still meet a deep
+    Nastaliq 1.54 em, 1.45 (2 em of its own size); Bengali, Devanagari, Gurmukhi and Gujarati
+    1.08 with their vowel signs above and below; Tamil 1.16 em, 1.12; Ethiopic 0.88 em, 1. Where a tall letter would still meet a deep
     one in the line above, line breaking moves those two lines apart (`layout.ink`).
     Latin lines inside such a text keep the Latin leading."""
 
@@ -98,6 +99,22 @@ FAMILIES: dict[str, Family] = {
         shaping=True,
         line_factor=1.08,
     ),
+    "noto-sans-tamil": Family(
+        "noto-sans-tamil/NotoSansTamil-Regular.ttf",
+        "noto-sans-tamil/NotoSansTamil-Bold.ttf",
+        shaping=True,
+        line_factor=1.12,
+    ),
+    "noto-sans-gujarati": Family(
+        "noto-sans-gujarati/NotoSansGujarati-Regular.ttf",
+        "noto-sans-gujarati/NotoSansGujarati-Bold.ttf",
+        shaping=True,
+        line_factor=1.08,
+    ),
+    "noto-sans-ethiopic": Family(
+        "noto-sans-ethiopic/NotoSansEthiopic-Regular.ttf",
+        "noto-sans-ethiopic/NotoSansEthiopic-Bold.ttf",
+    ),  # syllables are whole characters: nothing to join or reorder
     # WenQuanYi Micro Hei has TrueType outlines (ReportLab cannot embed the CFF ones of
     # Noto Sans CJK) but no bold: headings are set in its one weight.
     "wqy-microhei": Family("wqy-microhei/wqy-microhei.ttc", "wqy-microhei/wqy-microhei.ttc"),
