@@ -304,7 +304,7 @@ class _Reader:
         return m.Theme(**colours)
 
     def typography(self, node: yaml.Node) -> m.Typography:
-        found = self.mapping(node, "'typography'", (), ("body_max", "body_min", "font", "fit"))
+        found = self.mapping(node, "'typography'", (), ("body_max", "body_min", "font", "hyphenate", "fit"))
         if "fit" in found:
             raise self.fail(
                 found["fit"],
@@ -312,8 +312,9 @@ class _Reader:
                 "between body_min and body_max; delete the line",
             )
         font = self.choice(found.pop("font"), "'font'", FONT_FAMILIES) if "font" in found else None
+        hyphenate = self.flag(found.pop("hyphenate"), "'hyphenate'") if "hyphenate" in found else True
         sizes = {key: self.number(value, f"'{key}'", MIN_FLOOR, MAX_BODY_SIZE) for key, value in found.items()}
-        result = m.Typography(**sizes, font=font)
+        result = m.Typography(**sizes, font=font, hyphenate=hyphenate)
         if result.body_min > result.body_max:
             raise self.fail(node, "'body_min' is larger than 'body_max'")
         return result

@@ -1,9 +1,10 @@
 """Languages and scripts: the one table that says how each edition is set.
 
 A BCP 47 code ('pl', 'ar', 'ur', 'bn', 'pa', 'zh-Hans') gives a script; the
-script gives the direction, the bundled font family, how far copyfit may tighten
-its line spacing, and where lines may break. (How large and how tall its letters
-are is the font's business: see `render.fonts.FAMILIES`.)
+script gives the direction, the bundled font family, and how far copyfit may
+tighten its line spacing. (Where lines may break is the language's business: see
+`layout.linebreak`; how large and how tall its letters are is the font's: see
+`render.fonts.FAMILIES`.)
 Adding a language is a row here; adding a script is a row here and a font.
 Direction follows the script, not the language alone: Punjabi in Gurmukhi is
 left to right, Punjabi in Shahmukhi (pa-Arab) right to left.
@@ -26,24 +27,22 @@ class Script:
     min_leading: float
     """How far copyfit may tighten its line spacing (a fraction of the designed leading):
     scripts with stacked marks or deep descenders keep more."""
-    breaks: str
-    """'spaces', or 'characters' for scripts written without spaces (Chinese)."""
 
 
 SCRIPTS: dict[str, Script] = {
-    "Latn": Script("Latn", "ltr", "noto-sans", 0.9, "spaces"),
-    "Cyrl": Script("Cyrl", "ltr", "noto-sans", 0.9, "spaces"),
-    "Grek": Script("Grek", "ltr", "noto-sans", 0.9, "spaces"),
-    "Arab": Script("Arab", "rtl", "noto-naskh-arabic", 0.95, "spaces"),
-    "Aran": Script("Aran", "rtl", "noto-nastaliq-urdu", 1.0, "spaces"),
-    "Beng": Script("Beng", "ltr", "noto-sans-bengali", 0.95, "spaces"),
-    "Guru": Script("Guru", "ltr", "noto-sans-gurmukhi", 0.95, "spaces"),
-    "Deva": Script("Deva", "ltr", "noto-sans-devanagari", 0.95, "spaces"),
-    "Taml": Script("Taml", "ltr", "noto-sans-tamil", 0.95, "spaces"),
-    "Gujr": Script("Gujr", "ltr", "noto-sans-gujarati", 0.95, "spaces"),
-    "Ethi": Script("Ethi", "ltr", "noto-sans-ethiopic", 0.9, "spaces"),
-    "Hans": Script("Hans", "ltr", "wqy-microhei", 0.95, "characters"),
-    "Hant": Script("Hant", "ltr", "wqy-microhei", 0.95, "characters"),
+    "Latn": Script("Latn", "ltr", "noto-sans", 0.9),
+    "Cyrl": Script("Cyrl", "ltr", "noto-sans", 0.9),
+    "Grek": Script("Grek", "ltr", "noto-sans", 0.9),
+    "Arab": Script("Arab", "rtl", "noto-naskh-arabic", 0.95),
+    "Aran": Script("Aran", "rtl", "noto-nastaliq-urdu", 1.0),
+    "Beng": Script("Beng", "ltr", "noto-sans-bengali", 0.95),
+    "Guru": Script("Guru", "ltr", "noto-sans-gurmukhi", 0.95),
+    "Deva": Script("Deva", "ltr", "noto-sans-devanagari", 0.95),
+    "Taml": Script("Taml", "ltr", "noto-sans-tamil", 0.95),
+    "Gujr": Script("Gujr", "ltr", "noto-sans-gujarati", 0.95),
+    "Ethi": Script("Ethi", "ltr", "noto-sans-ethiopic", 0.9),
+    "Hans": Script("Hans", "ltr", "wqy-microhei", 0.95),
+    "Hant": Script("Hant", "ltr", "wqy-microhei", 0.95),
 }
 
 LANGUAGE_SCRIPTS: dict[str, str] = {

@@ -166,7 +166,7 @@ class Mono:
 
 
 def test_chinese_breaks_between_characters_but_never_before_closing_punctuation():
-    style = TextStyle(10, 14, "#000000", "#0000FF", breaks="characters")
+    style = TextStyle(10, 14, "#000000", "#0000FF", language="zh")
     for width in range(40, 200, 10):
         text = set_text(
             parse_inline("您和您的治疗师，就治疗重点达成一致。然后（IPT）开始。").spans, style, width, Mono()

@@ -41,6 +41,9 @@ class Typesetting:
     theme: m.Theme
     script: Script = SCRIPTS["Latn"]
     levers: Levers = Levers()
+    language: str = "en"
+    hyphenate: bool = False
+    """Body text may be hyphenated (the leaflet allows it and the language has a dictionary)."""
 
     @property
     def rtl(self) -> bool:
@@ -56,7 +59,9 @@ class Typesetting:
         """Space after a paragraph."""
         return self.body * 0.7 * self.levers.spacing
 
-    def _style(self, size: float, leading: float, colour: str, face: str = "regular", align: str = "") -> TextStyle:
+    def _style(
+        self, size: float, leading: float, colour: str, face: str = "regular", align: str = "", heading: bool = False
+    ) -> TextStyle:
         start = "right" if self.rtl else "left"
         return TextStyle(
             size,
@@ -66,7 +71,9 @@ class Typesetting:
             face=face,
             align=align or start,
             direction=self.script.direction,
-            breaks=self.script.breaks,
+            language=self.language,
+            hyphenate=self.hyphenate and not heading,
+            heading=heading,
         )
 
     def larger(self, scale: float) -> float:
@@ -78,18 +85,18 @@ class Typesetting:
 
     def heading(self, level: int) -> TextStyle:
         size = self.larger({1: 2.0, 2: 1.5, 3: 1.15}[level])
-        return self._style(size, size * 1.18, self.theme.heading, face="bold")
+        return self._style(size, size * 1.18, self.theme.heading, face="bold", heading=True)
 
     def subheading(self, scale: float = 1.08, leading: float = 1.3) -> TextStyle:
         size = self.larger(scale)
-        return self._style(size, size * leading, self.theme.heading, face="bold")
+        return self._style(size, size * leading, self.theme.heading, face="bold", heading=True)
 
     def badge_number(self, badge: float) -> TextStyle:
         return replace(self._style(self.body * 1.05, badge, self.theme.on_accent, "bold", "centre"), leading=badge)
 
     def title(self, colour: str) -> TextStyle:
         size = self.body * 2.3
-        return self._style(size, size * 1.15, colour, face="bold")
+        return self._style(size, size * 1.15, colour, face="bold", heading=True)
 
     def at(self, items: tuple[Item, ...] | list[Item], x: float, width: float, column: Column) -> list[Item]:
         """Place items laid out in a box of `width` at `x` from the start of the line.
@@ -335,7 +342,8 @@ def _callout(block: m.Callout, column: Column, ts: Typesetting, measure: Measure
     if block.heading:
         heading = set_text(block.heading.spans, ts.subheading(), inner.width, measure)
         parts.append((_with_links(heading.runs), heading.height, ts.body * 0.25))
-    parts += _laid_parts([lay_block(b, inner, ts, measure) for b in block.body], gap_scale=0.5)
+    plain = replace(ts, hyphenate=False)  # a callout holds names, addresses and numbers: never hyphenated
+    parts += _laid_parts([lay_block(b, inner, plain, measure) for b in block.body], gap_scale=0.5)
     content, height = _stack(parts)
     box_height = height + 2 * pad
     background = Rect(Box(0, -box_height, column.width, 0), ts.theme.tint, radius=mm(2))

@@ -34,6 +34,10 @@ class TextRun:
     link: str | None = None
     where: Location | None = None
     """The block it was set from, so that a check can point at its line in the source."""
+    actual: str | None = None
+    """What the run says, for copying, search and screen readers, when its glyphs are not that
+    text in order (shaped, right to left, hyphenated): a line's first run carries the whole
+    line's text and its other runs ''. None: the glyphs say it."""
 
     @property
     def box(self) -> Box:
@@ -43,7 +47,7 @@ class TextRun:
         # built directly rather than with dataclasses.replace: runs are moved thousands of times a build
         return TextRun(
             self.x + dx, self.baseline + dy, self.text, self.face, self.size, self.colour, self.width,
-            self.ascent, self.descent, self.link, self.where,
+            self.ascent, self.descent, self.link, self.where, self.actual,
         )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from ..model import Span
 from .bidi import embedding_levels, mirrored, visual_order
 from .ink import Placed, Profile, extra_space, inked
 from .items import TextRun
+from .linebreak import break_opportunities, hyphenations
 
 
 class Measure(Protocol):
@@ -58,7 +59,12 @@ class TextStyle:
     bold_face: str = "bold"
     align: str = "left"
     direction: str = "ltr"
-    breaks: str = "spaces"
+    language: str = "en"
+    """Where lines may break follows the language's rules (`linebreak`)."""
+    hyphenate: bool = False
+    """Body text in a language with a hyphenation dictionary, when the leaflet allows it."""
+    heading: bool = False
+    """A heading or title: never hyphenated, and its last line not left with one word."""
 
     def role_for(self, span: Span) -> str:
         return self.bold_face if span.bold else self.face
@@ -116,6 +122,9 @@ class _Piece:
     levels: tuple[int, ...] = ()
     """The bidi level of each character, resolved once for the whole paragraph; empty in a
     left-to-right text with no right-to-left letters, which needs no reordering."""
+    actual: str | None = None
+    """The text it stands for when that is not its own: the whole word on the first part of
+    a hyphenated word, nothing on the rest."""
 
 
 def _piece(
@@ -141,13 +150,12 @@ _LINE_BREAK = _Word()
 """Stands for a newline in the source: the line ends here."""
 
 _SPACES = re.compile(r"([ \t\r\n]+)")
-"""Where lines may break: ordinary spaces only. A no-break space (U+00A0, U+202F)
-keeps a phone number or '16 sessions' together, as its author meant."""
+"""Spaces between words. A no-break space (U+00A0, U+202F) is not one: it keeps a phone
+number or '16 sessions' together, as its author meant."""
 
 _NO_BREAK_BEFORE = set(
     "、。，．,.：:；;？?！!）)］]｝}」』】〉》〕〗〙〛’”ヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ々〻…‥"
 )
-_NO_BREAK_AFTER = set("（(［[｛{「『【〈《〔〖〘〚‘“")
 _RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -193,17 +201,31 @@ class _Line:
     factor: float
 
 
-def _line(pieces: tuple[_Piece, ...], style: TextStyle, measure: Measure) -> _Line:
+def _line(pieces: tuple[_Piece, ...], style: TextStyle, measure: Measure, text: str) -> _Line:
+    """The line's runs from its start; the first carries the line's text in logical order, for
+    copying, search and screen readers (the glyphs of a shaped or right-to-left line do not say it)."""
     runs = []
     x = 0.0
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         size = style.size * measure.scale(piece.face)
         width = piece.unit * style.size
         ascent, descent = measure.ascent(piece.face, size), measure.descent(piece.face, size)
-        runs.append(TextRun(x, 0.0, piece.text, piece.face, size, piece.colour, width, ascent, descent, piece.link))
+        actual = "" if index else text
+        run = TextRun(x, 0.0, piece.text, piece.face, size, piece.colour, width, ascent, descent, piece.link)
+        runs.append(replace(run, actual=actual))
         x += width
     factor = max((measure.line_factor(p.face) for p in pieces if inked(p.text)), default=1.0)
     return _Line(tuple(runs), x, factor)
+
+
+def _logical_text(line: list[_Piece]) -> str:
+    """What a line says, in the order it was written: hyphenated words whole, invisible marks left out."""
+    return _INVISIBLE.sub("", "".join(piece.text if piece.actual is None else piece.actual for piece in line))
+
+
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff]")
+"""Direction marks, zero-width spaces and soft hyphens: no reader needs them back. (The
+zero-width non-joiner and joiner stay: they are part of how a Persian or Indic word is spelt.)"""
 
 
 def widest_word(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> float:
@@ -219,7 +241,7 @@ def _visual_lines(
     """`_set_lines`, kept in the edition's memo (leading and alignment only move lines: not in the key)."""
     memo = _memo(measure).lines
     key = (spans, style.size, style.face, style.bold_face, style.colour, style.link_colour, style.direction,
-           style.breaks, width)  # fmt: skip
+           style.language, style.hyphenate, style.heading, width)  # fmt: skip
     if key not in memo:
         memo[key] = _set_lines(spans, style, width, measure)
     return memo[key]
@@ -232,7 +254,9 @@ def _set_lines(
     the ink of each line word by word. Kept, because copyfit sets the same text at the same size and
     width again for every spacing, leading and heading lever it tries."""
     lines, starts = _break_lines(_cached_words(spans, style, measure), style, width, measure)
-    visual = tuple(_line(tuple(_visual(_merge(line), style, measure)), style, measure) for line in lines)
+    visual = tuple(
+        _line(tuple(_visual(_merge(line), style, measure)), style, measure, _logical_text(line)) for line in lines
+    )
     tall = any(measure.line_factor(piece.face) > 1 for line in lines for piece in line)
     profiles = tuple(_profile(line, style, measure) for line in lines) if tall else ()
     return visual, tuple(starts), profiles
@@ -278,7 +302,7 @@ def _cached_words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -
 
     Words do not depend on the size or the width, so neither is part of the key.
     """
-    key = (spans, style.face, style.bold_face, style.colour, style.link_colour, style.breaks, style.direction)
+    key = (spans, style.face, style.bold_face, style.colour, style.link_colour, style.language, style.direction)
     memo = _memo(measure).words
     words = memo.get(key)
     if words is None:
@@ -311,86 +335,122 @@ def _memo(measure: Measure) -> _Memo:
 def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[_Word]:
     """The text as words, each a list of styled pieces in logical order, with where it starts.
 
+    A word runs from one line-break opportunity to the next (`linebreak`): a space
+    where no line may break ("w domu" in Polish, "word )") stays inside the word.
     Bidi levels are resolved here, once for the whole paragraph as UAX #9 asks (a line is
     only reordered with them), and only for a text that has right-to-left in it.
     """
     text = "".join(span.text for span in spans)
     bidi = style.direction == "rtl" or bool(_RTL_LETTERS.search(text))
     levels = tuple(embedding_levels(text, style.direction)) if bidi else ()
+    opportunities = break_opportunities(text, style.language)
     words: list[_Word] = [_Word(start=0)]
     offset = 0
     for span in spans:
         role = style.role_for(span)
         colour = style.link_colour if span.link else style.colour
+
+        def add(part: str, at: int, role: str = role, colour: str = colour, link: str | None = span.link) -> None:
+            for piece_text, face in measure.segments(part, role):
+                own = levels[at : at + len(piece_text)]
+                words[-1].pieces.append(_piece(piece_text, face, colour, link, measure, own))
+                at += len(piece_text)
+
         for part in _SPACES.split(span.text):
             if not part:
                 continue
+            after = offset + len(part)
             if _SPACES.fullmatch(part):
-                words.extend([_LINE_BREAK] * part.count("\n"))
-                words.append(_Word(start=offset + len(part), space_level=levels[offset] if levels else 0))
-                offset += len(part)
+                if "\n" in part or after in opportunities or after == len(text):
+                    words.extend([_LINE_BREAK] * part.count("\n"))
+                    words.append(_Word(start=after, space_level=levels[offset] if levels else 0))
+                elif words[-1].pieces:
+                    add(" ", offset)  # no line may break here: the space is part of the word
+                offset = after
                 continue
-            at = offset
-            for chunk, joined in _chunks(part, style.breaks):
-                if joined and words[-1].pieces and not _glued(words[-1].pieces[-1].text[-1], chunk[0]):
-                    words.append(_Word(joined=True, start=at))
-                for piece_text, face in measure.segments(chunk, role):
-                    own = levels[at : at + len(piece_text)]
-                    words[-1].pieces.append(_piece(piece_text, face, colour, span.link, measure, own))
-                    at += len(piece_text)
-            offset += len(part)
+            if offset in opportunities and words[-1].pieces:
+                words.append(_Word(joined=True, start=offset))  # a break where a span starts, with no space
+            cut = offset
+            for inside in sorted(o for o in opportunities if offset < o < after):
+                add(part[cut - offset : inside - offset], cut)
+                words.append(_Word(joined=True, start=inside))
+                cut = inside
+            add(part[cut - offset :], cut)
+            offset = after
     return [w for w in words if w is _LINE_BREAK or w.pieces]
-
-
-def _chunks(part: str, breaks: str) -> list[tuple[str, bool]]:
-    """Where a space-free stretch of text may break: nowhere, or between characters (with kinsoku).
-
-    Returns (text, may break before it) pairs.
-    """
-    if breaks != "characters":
-        return [(part, False)]
-    chunks: list[tuple[str, bool]] = []
-    for char in part:
-        if chunks and _glued(chunks[-1][0][-1], char):
-            chunks[-1] = (chunks[-1][0] + char, chunks[-1][1])
-        else:
-            chunks.append((char, True))
-    return chunks
-
-
-def _glued(before: str, after: str) -> bool:
-    """No line break between these two characters: kinsoku, or inside a Latin word such as 'IPT-UK'."""
-    if after in _NO_BREAK_BEFORE or before in _NO_BREAK_AFTER:
-        return True
-    return before.isascii() and after.isascii() and not before.isspace() and not after.isspace()
 
 
 def _break_lines(
     words: list[_Word], style: TextStyle, width: float, measure: Measure
 ) -> tuple[list[list[_Piece]], list[int | None]]:
-    """Lines of pieces, first fit, and where each line starts in the text (None: inside a word)."""
+    """Lines of pieces, first fit, and where each line starts in the text (None: inside a word).
+
+    Then the last line is looked at again: a heading does not end on one word, and no
+    paragraph ends on one Chinese character, when moving the word before it down still fits.
+    """
+    lines, starts, firsts = _first_fit(words, style, width, measure)
+    if len(lines) > 1 and firsts[-1] - firsts[-2] > 1 and _lonely(words[firsts[-1] :], style):
+        held = _first_fit(words, style, width, measure, break_before=firsts[-1] - 1)
+        if len(held[0]) == len(lines):
+            lines, starts = held[0], held[1]
+    return lines, starts
+
+
+def _lonely(last: list[_Word], style: TextStyle) -> bool:
+    """A last line that reads as stranded: one word of a heading, or one ideograph (with its punctuation)."""
+    words = [word for word in last if word is not _LINE_BREAK]
+    if len(words) != 1 or len(last) != 1:
+        return False
+    text = "".join(piece.text for piece in words[0].pieces)
+    ideographs = sum(1 for char in text if _IDEOGRAPH.match(char))
+    return (style.heading and not ideographs) or ideographs == 1
+
+
+_IDEOGRAPH = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+"""Chinese characters and kana: text written without spaces, where any character may end a line."""
+
+HYPHENATE_BELOW = 0.85
+"""A word is hyphenated only when the line would otherwise be left less full than this."""
+
+
+def _first_fit(
+    words: list[_Word], style: TextStyle, width: float, measure: Measure, break_before: int | None = None
+) -> tuple[list[list[_Piece]], list[int | None], list[int]]:
+    """Lines filled word by word; also the index of each line's first word. A line break is forced
+    before word `break_before` (to carry a word down to a stranded last line)."""
     lines: list[list[_Piece]] = [[]]
     starts: list[int | None] = [0]
+    firsts: list[int] = [0]
     line_width = 0.0
 
-    def new_line(start: int | None) -> None:
+    def new_line(start: int | None, index: int) -> None:
         lines.append([])
         starts.append(start)
+        firsts.append(index)
 
-    for word in words:
+    for index, word in enumerate(words):
         if word is _LINE_BREAK:
-            new_line(None)
+            new_line(None, index + 1)
             line_width = 0.0
             continue
         word_width = word.width * style.size
         if lines[-1]:
             gap: list[_Piece] = [] if word.joined else [_space(lines[-1][-1], word, measure)]
             gap_width = sum(p.unit for p in gap) * style.size
-            if line_width + gap_width + word_width <= width + 1e-6:
+            if index != break_before and line_width + gap_width + word_width <= width + 1e-6:
                 lines[-1].extend([*gap, *word.pieces])
                 line_width += gap_width + word_width
                 continue
-            new_line(word.start)
+            parts = _hyphenated(word, style, width - line_width - gap_width, width, measure) if (
+                style.hyphenate and index != break_before and line_width < width * HYPHENATE_BELOW
+            ) else None  # fmt: skip
+            if parts:
+                lines[-1].extend([*gap, parts[0]])
+                new_line(None, index)
+                lines[-1].append(parts[1])
+                line_width = parts[1].unit * style.size
+                continue
+            new_line(word.start, index)
         elif starts[-1] is None:
             starts[-1] = word.start  # the first word after a line break in the source
         if word_width <= width + 1e-6:
@@ -399,13 +459,37 @@ def _break_lines(
         else:
             for chunk in _split_long_word(word.pieces, style, width, measure):
                 if lines[-1]:
-                    new_line(None)
+                    new_line(None, index)
                 lines[-1].extend(chunk)
             line_width = _width(lines[-1], style)
     while len(lines) > 1 and not lines[-1]:
         lines.pop()  # a trailing newline adds no empty line; blank lines inside the text stay
         starts.pop()
-    return lines, starts
+        firsts.pop()
+    return lines, starts, firsts
+
+
+def _hyphenated(
+    word: _Word, style: TextStyle, room: float, width: float, measure: Measure
+) -> tuple[_Piece, _Piece] | None:
+    """The word cut at the longest hyphenation point whose first part, with its hyphen, fits `room`.
+
+    Only a plain word in one face, outside a link, is hyphenated. Each part carries the text
+    it stands for, so that copying or reading the PDF gives the word whole.
+    """
+    if len(word.pieces) != 1 or word.pieces[0].link:
+        return None
+    piece = word.pieces[0]
+    letters = piece.text.rstrip(".,;:!?)\u201d\u2019\"'")
+    for before, after in hyphenations(letters, style.language):
+        first = _piece(before + "-", piece.face, piece.colour, None, measure)
+        if first.unit * style.size <= room + 1e-6:
+            rest = _piece(after + piece.text[len(letters) :], piece.face, piece.colour, None, measure)
+            if rest.unit * style.size > width + 1e-6:
+                return None
+            first.actual, rest.actual = piece.text, ""
+            return first, rest
+    return None
 
 
 def _width(pieces: list[_Piece], style: TextStyle) -> float:
@@ -460,7 +544,12 @@ def _merge(line: list[_Piece]) -> list[_Piece]:
     """Join neighbouring pieces that share face, colour and link into one run (logical order)."""
     merged: list[_Piece] = []
     for piece in line:
-        if merged and (merged[-1].face, merged[-1].colour, merged[-1].link) == (piece.face, piece.colour, piece.link):
+        if (
+            merged
+            and (merged[-1].face, merged[-1].colour, merged[-1].link) == (piece.face, piece.colour, piece.link)
+            and merged[-1].actual is None
+            and piece.actual is None
+        ):
             last = merged[-1]
             merged[-1] = _Piece(
                 last.text + piece.text, last.face, last.colour, last.link, 0, last.unit + piece.unit,
@@ -491,6 +580,7 @@ def _visual(pieces: list[_Piece], style: TextStyle, measure: Measure) -> list[_P
                 if level % 2 and not _RTL_LETTERS.search(part):
                     part = mirrored(part)[::-1]
                 unit = piece.unit if part == piece.text else measure.width(part, piece.face, measure.scale(piece.face))
-                split.append(_Piece(part, piece.face, piece.colour, piece.link, level, unit))
+                actual = piece.actual if part == piece.text else None
+                split.append(_Piece(part, piece.face, piece.colour, piece.link, level, unit, (), actual))
                 start = index
     return [split[i] for i in visual_order([p.level for p in split])]

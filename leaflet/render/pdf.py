@@ -11,6 +11,7 @@ is written in CMYK and no RGB is left.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -78,11 +79,109 @@ def render_pdf(pages: Sequence[PrintPage], info: DocumentInfo, fonts: Fonts, cmy
         canvas.setPageSize((page.media.width, page.media.height))
         canvas.setTrimBox(_array(page.trim))
         canvas.setBleedBox(_array(page.bleed))
-        for item in page.items:
-            _DRAW[type(item)](pen, item)
+        for line in _lines(page.items):
+            if isinstance(line, list):
+                _text_line(pen, line)
+            else:
+                _DRAW[type(line)](pen, line)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _lines(items: Sequence[Item]) -> list[Item | list[TextRun]]:
+    """The items, with the runs of each line of text put together: the first run of a line carries
+    the line's text (`TextRun.actual`) and the runs after it ''."""
+    result: list[Item | list[TextRun]] = []
+    for item in items:
+        if isinstance(item, TextRun) and item.actual is not None:
+            if item.actual == "" and result and isinstance(result[-1], list):
+                result[-1].append(item)
+            else:
+                result.append([item])
+        else:
+            result.append(item)
+    return result
+
+
+def _text_line(pen: _Pen, runs: list[TextRun]) -> None:
+    """A line of text, marked with the text it says where its glyphs do not say it in order.
+
+    Shaped glyphs (ligatures, conjuncts, joined Arabic), a right-to-left line drawn
+    in display order, or a hyphenated word would be copied, searched and read aloud
+    wrong; a marked-content span with /ActualText gives readers the line as written.
+    """
+    text = runs[0].actual or ""
+    said = "".join(run.text for run in runs)
+    marked = bool(text) and (said != text or any(pen.fonts.shaped(run.face) for run in runs))
+    if marked:
+        pen.canvas.addLiteral(f"/Span <</ActualText {_pdf_text(_in_reading_order(text))}>> BDC")
+    for run in runs:
+        _text(pen, run)
+    if marked:
+        pen.canvas.addLiteral("EMC")
+
+
+def _in_reading_order(text: str) -> str:
+    """The line's text as text extraction expects to meet it on the page, so that it gives the logical text back.
+
+    Readers put the characters of a line back in reading order themselves, as they must
+    for glyphs drawn in display order, and poppler (pdftotext, Evince, most Linux readers)
+    does the same with /ActualText. It takes a line's direction from its count of
+    left-to-right against right-to-left letters, then reads it in sections: in a
+    right-to-left line, from the right, a section of everything but Latin letters and
+    digits, read backwards, then a Latin section read forwards up to the next
+    right-to-left letter; a left-to-right line the other way about. So the text is written
+    in the order that reading undoes. A space between "IPT" and the Arabic word after it
+    would be read into the Latin section, before "IPT": a right-to-left mark (an invisible
+    U+200F) after the Latin section keeps it where it was written, and a left-to-right
+    mark does the same in a left-to-right line. Text with no right-to-left letters is left
+    as it is.
+    """
+    kinds = "".join(_strength(char) for char in text)
+    if "R" not in kinds:
+        return text
+    if kinds.count("L") - kinds.count("D") >= kinds.count("R"):  # poppler's count leaves digits out
+        sections, mark = _RIGHT_TO_LEFT_SECTION, "\u200e"
+    else:
+        sections, mark = _LEFT_TO_RIGHT_SECTION, "\u200f"
+    parts: list[tuple[bool, str]] = []  # (is a section of the line's minority direction, its text)
+    at = 0
+    for found in sections.finditer(kinds):
+        parts += [(False, text[at : found.start()]), (True, text[found.start() : found.end()])]
+        at = found.end()
+    parts.append((False, text[at:]))
+    for index in range(1, len(parts) - 1, 2):  # keep what follows a section out of it
+        following = parts[index + 1][1]
+        if following and _strength(following[0]) == "n":
+            parts[index + 1] = (False, mark + following)
+    if mark == "\u200e":
+        return "".join(part[::-1] if minority else part for minority, part in parts)
+    return "".join(part if minority else part[::-1] for minority, part in reversed(parts))
+
+
+_LEFT_TO_RIGHT_SECTION = re.compile("[LD](?:[^R]*[LD])?")
+_RIGHT_TO_LEFT_SECTION = re.compile("R(?:[^LD]*R)?")
+
+
+def _strength(char: str) -> str:
+    """'R', 'L', 'D' (a digit) or 'n', as poppler classes characters: marks go with their script's letters."""
+    kind = unicodedata.bidirectional(char)
+    if kind in ("R", "AL") or (kind == "NSM" and _RIGHT_TO_LEFT_BLOCKS.match(char)):
+        return "R"
+    if kind in ("EN", "AN") or char in _NUMBER_PUNCTUATION:
+        return "D"
+    return "L" if kind == "L" else "n"
+
+
+_NUMBER_PUNCTUATION = frozenset(".,:\u060c\u066b\u066c")
+"""Full stops, commas and colons (the Arabic ones too), which poppler reads as part of a number."""
+_RIGHT_TO_LEFT_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _pdf_text(text: str) -> str:
+    """A PDF text string in UTF-16BE with its byte-order mark, written in hex (nothing to escape)."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
 def _array(box) -> list[float]:
