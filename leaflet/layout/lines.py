@@ -391,19 +391,19 @@ def _break_lines(
     lines, starts, firsts = _first_fit(words, style, width, measure)
     if len(lines) > 1 and firsts[-1] - firsts[-2] > 1 and _lonely(words[firsts[-1] :], style):
         held = _first_fit(words, style, width, measure, break_before=firsts[-1] - 1)
-        if len(held[0]) == len(lines):
+        if len(held[0]) == len(lines) and not _lonely(words[held[2][-1] :], style):
             lines, starts = held[0], held[1]
     return lines, starts
 
 
 def _lonely(last: list[_Word], style: TextStyle) -> bool:
-    """A last line that reads as stranded: one word of a heading, or one ideograph (with its punctuation)."""
+    """A last line that reads as stranded: one word of a heading, or one Chinese character
+    (with its punctuation, or a Latin word beside it: "疗（IPT）" splits 治疗)."""
     words = [word for word in last if word is not _LINE_BREAK]
-    if len(words) != 1 or len(last) != 1:
-        return False
-    text = "".join(piece.text for piece in words[0].pieces)
-    ideographs = sum(1 for char in text if _IDEOGRAPH.match(char))
-    return (style.heading and not ideographs) or ideographs == 1
+    if len(words) != len(last) or not words:
+        return False  # the text's own line break ends the line: nothing is stranded
+    ideographs = sum(1 for word in words for piece in word.pieces for char in piece.text if _IDEOGRAPH.match(char))
+    return ideographs == 1 if ideographs else style.heading and len(words) == 1
 
 
 _IDEOGRAPH = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -442,7 +442,7 @@ def _first_fit(
                 line_width += gap_width + word_width
                 continue
             parts = _hyphenated(word, style, width - line_width - gap_width, width, measure) if (
-                style.hyphenate and index != break_before and line_width < width * HYPHENATE_BELOW
+                style.hyphenate and not style.heading and index != break_before and line_width < width * HYPHENATE_BELOW
             ) else None  # fmt: skip
             if parts:
                 lines[-1].extend([*gap, parts[0]])
