@@ -40,14 +40,15 @@ def cases() -> list[tuple[str, str, list[str], list[int]]]:
         if f"{points};{direction}" in KNOWN_DIFFERENCES:
             continue
         text = "".join(chr(int(point, 16)) for point in points.split())
-        found.append((text, "rtl" if direction == "1" else "ltr", levels.split(), [int(i) for i in order.split()]))
+        found.append((text, direction, levels.split(), [int(i) for i in order.split()]))
     return found
 
 
 def test_levels_and_display_order_match_unicode_conformance_cases():
     checked = 0
     for text, direction, expected, order in cases():
-        levels = embedding_levels(text, direction)
+        # the file's paragraph direction: 0 left to right, 1 right to left, 2 from the first strong letter
+        levels = embedding_levels(text, "rtl" if direction == "1" else "ltr", forced=direction != "2")
         kept = [index for index, level in enumerate(expected) if level != "x"]  # 'x': removed by rule X9
         assert [levels[i] for i in kept] == [int(expected[i]) for i in kept], (text, direction)
         assert [kept[i] for i in visual_order([levels[i] for i in kept])] == order, (text, direction)
@@ -61,6 +62,13 @@ def test_brackets_around_latin_in_arabic_keep_their_pairing():
     opening, closing = text.index("("), text.index(")")
     assert levels[opening] == levels[closing] == 1  # both take the paragraph's direction (rule N0)
     assert set(levels[opening + 1 : closing]) == {2}  # NICE is a left-to-right run inside
+
+
+def test_a_paragraph_runs_the_way_its_first_letter_does_whatever_the_edition():
+    assert set(embedding_levels("1 Example Road.", "rtl")) == {0}  # an English address in an Urdu edition
+    assert embedding_levels("علاج", "ltr") == [1, 1, 1, 1]
+    assert embedding_levels("01632 960000", "rtl")[0] == 2  # no letter: the edition's direction decides
+    assert set(embedding_levels("1 Example Road.", "rtl", forced=True)) != {0}
 
 
 def test_a_character_beyond_the_basic_plane_keeps_one_level():

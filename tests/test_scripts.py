@@ -382,6 +382,15 @@ def test_an_english_address_in_urdu_text_keeps_latin_digits_and_latin_line_spaci
     assert digits and {run.face for run in digits} == {"noto-sans:regular"}
 
 
+def test_an_english_line_in_an_urdu_paragraph_reads_left_to_right_without_marks():
+    fonts = Fonts(("noto-nastaliq-urdu", "noto-sans"))
+    style = TextStyle(11, 11 * 1.38, "#000000", "#0000FF", direction="rtl", align="right")
+    result = set_text(parse_inline("آپ کا کلینک\n1 Example Road.\nفون: 01632 960000").spans, style, 250, fonts)
+    (baseline,) = {run.baseline for run in result.runs if "Example" in run.text}
+    line = sorted((run for run in result.runs if run.baseline == baseline), key=lambda run: run.x)
+    assert "".join(run.text for run in line) == "1 Example Road."  # not "Example Road 1", no stop in front
+
+
 def test_an_invisible_direction_mark_prints_nothing(tmp_path):
     source = tmp_path / "leaflet.yaml"
     source.write_text(

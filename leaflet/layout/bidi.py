@@ -23,11 +23,26 @@ def _icu() -> ModuleType:
     return icu
 
 
-def embedding_levels(text: str, direction: str) -> list[int]:
-    """The resolved level of every character of a paragraph (odd: right to left)."""
+FIRST_STRONG_OR_LTR = 0xFE
+FIRST_STRONG_OR_RTL = 0xFF
+"""ICU's paragraph levels that take the direction from the first strong character (rules P2 and P3),
+falling back to the given one for a paragraph with no letter in it."""
+
+
+def embedding_levels(text: str, direction: str, forced: bool = False) -> list[int]:
+    """The resolved level of every character of a paragraph (odd: right to left).
+
+    The paragraph runs the way its first letter does, so an English address in an Urdu
+    edition reads left to right; `direction` decides only for a paragraph with no letters
+    (a phone number), unless `forced`.
+    """
     icu = _icu()
     bidi = icu.Bidi()
-    bidi.setPara(icu.UnicodeString(text), 1 if direction == "rtl" else 0)
+    if forced:
+        level = 1 if direction == "rtl" else 0
+    else:
+        level = FIRST_STRONG_OR_RTL if direction == "rtl" else FIRST_STRONG_OR_LTR
+    bidi.setPara(icu.UnicodeString(text), level)
     levels = bidi.getLevels()  # one per UTF-16 unit: a character beyond the BMP takes two
     if len(levels) == len(text):
         return list(levels)

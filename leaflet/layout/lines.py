@@ -332,6 +332,22 @@ def _memo(measure: Measure) -> _Memo:
     return memo
 
 
+def _paragraph_levels(text: str, direction: str) -> tuple[int, ...]:
+    """Bidi levels, each line of the source (a newline ends a bidi paragraph) resolved on its own.
+
+    A line takes the direction of its first letter, so an English address left in an Urdu
+    edition reads left to right; but a line in a right-to-left edition's own script is right
+    to left even when it opens with a Latin word ("IPT هو علاج...").
+    """
+    levels: list[int] = []
+    for line in text.split("\n"):
+        if levels:
+            levels.append(levels[-1])  # the newline itself, never drawn
+        own_script = direction == "rtl" and bool(_RTL_LETTERS.search(line))
+        levels += embedding_levels(line, direction, forced=own_script) if line else []
+    return tuple(levels)
+
+
 def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[_Word]:
     """The text as words, each a list of styled pieces in logical order, with where it starts.
 
@@ -342,7 +358,7 @@ def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[
     """
     text = "".join(span.text for span in spans)
     bidi = style.direction == "rtl" or bool(_RTL_LETTERS.search(text))
-    levels = tuple(embedding_levels(text, style.direction)) if bidi else ()
+    levels = _paragraph_levels(text, style.direction) if bidi else ()
     opportunities = break_opportunities(text, style.language)
     words: list[_Word] = [_Word(start=0)]
     offset = 0
