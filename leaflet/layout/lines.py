@@ -425,8 +425,10 @@ def _lonely(last: list[_Word], style: TextStyle) -> bool:
 _IDEOGRAPH = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 """Chinese characters and kana: text written without spaces, where any character may end a line."""
 
-HYPHENATE_BELOW = 0.85
-"""A word is hyphenated only when the line would otherwise be left less full than this."""
+HYPHENATE_BELOW = 0.75
+"""A word is hyphenated only when the line would otherwise be left less full than this: a ragged
+line is harder to read than a hyphen, but a hyphen is not used to gain a few points (at 0.85 the
+English edition takes 8 hyphens, at 0.75 four)."""
 
 
 def _first_fit(
