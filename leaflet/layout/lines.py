@@ -1,14 +1,16 @@
 """Line breaking: spans of text in, positioned text runs out.
 
 Measuring is injected (`Measure`), so this module never touches a font file
-and tests can use a fake. Text is split into words; a word is split into runs
-by font (the script's font, Noto Sans for Latin words inside it). Lines break
-between words: at spaces, or between characters in scripts written without
-spaces (Chinese), never before closing punctuation or after opening
-punctuation (kinsoku). A word wider than the line is cut between characters
-as a last resort. Text is never hyphenated: patient information should read as
-written. Each line is then put in visual order by the bidi algorithm, so a
-right-to-left line runs from the right with its Latin words and numbers intact.
+and tests can use a fake. Text is split into words at the line-break
+opportunities of Unicode's algorithm and the language's own rules
+(`linebreak`); a word is split into runs by font (the script's font, Noto Sans
+for Latin words inside it). Lines are filled first fit; a word wider than the
+line is cut between characters as a last resort. Body text may be hyphenated
+where a line would otherwise be left short; a heading never ends on one word,
+nor a Chinese paragraph on one character, when the word before can come down.
+Each line is then put in visual order by the bidi algorithm, so a right-to-left
+line runs from the right with its Latin words and numbers intact, and carries
+its text in logical order for copying and screen readers.
 """
 
 from __future__ import annotations
