@@ -391,6 +391,14 @@ def test_an_english_line_in_an_urdu_paragraph_reads_left_to_right_without_marks(
     assert "".join(run.text for run in line) == "1 Example Road."  # not "Example Road 1", no stop in front
 
 
+@pytest.mark.parametrize("text", ["\nالعلاج", "العلاج\n\n", "\n\nIPT علاج\n"])
+def test_blank_source_lines_around_right_to_left_text_set_every_word(text):
+    fonts = Fonts(("noto-naskh-arabic", "noto-sans"))
+    style = TextStyle(11, 15, "#000000", "#0000FF", direction="rtl", align="right")
+    result = set_text(parse_inline(text).spans, style, 250, fonts)
+    assert sorted("".join(run.text for run in result.runs).split()) == sorted(text.split())
+
+
 def test_an_invisible_direction_mark_prints_nothing(tmp_path):
     source = tmp_path / "leaflet.yaml"
     source.write_text(

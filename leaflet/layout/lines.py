@@ -342,9 +342,10 @@ def _paragraph_levels(text: str, direction: str) -> tuple[int, ...]:
     to left even when it opens with a Latin word ("IPT هو علاج...").
     """
     levels: list[int] = []
-    for line in text.split("\n"):
-        if levels:
-            levels.append(levels[-1])  # the newline itself, never drawn
+    base = 1 if direction == "rtl" else 0
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            levels.append(base)  # the newline itself, never drawn
         own_script = direction == "rtl" and bool(_RTL_LETTERS.search(line))
         levels += embedding_levels(line, direction, forced=own_script) if line else []
     return tuple(levels)
