@@ -46,6 +46,8 @@ class Options:
     po: Path | None = None
     draft: bool = False
     """Build a translation with missing or unreviewed entries anyway, marked as a draft on every panel."""
+    clinic: Path | None = None
+    """A clinic file whose details fill the leaflet's clinic block (see `clinic`)."""
 
     def __post_init__(self) -> None:
         for name, value, choices in (
@@ -85,6 +87,10 @@ class Edition:
 def make(source: Path | str, options: Options = Options()) -> Edition:
     """Run the pipeline in memory, up to and including the checks."""
     leaflet, notes = edition_content(Path(source), options)
+    if options.clinic:
+        from .clinic import load_clinic, with_clinic  # only a build for a clinic reads a clinic file
+
+        leaflet = with_clinic(leaflet, load_clinic(options.clinic))
     fold = options.fold or leaflet.fold
     sheet = geometry.sheet(options.paper or leaflet.paper, fold, direction_for(leaflet.language))
     target = geometry.TARGETS[options.target or leaflet.target]
@@ -179,7 +185,7 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
     edition = make(source, options)
     if edition.errors:
         raise LayoutError([str(f) for f in edition.errors])
-    path = options.output or default_output(source, edition.leaflet, edition.lang)
+    path = options.output or default_output(source, edition.leaflet, options)
     write_atomically(path, edition.pdf)
     return edition, path
 
@@ -203,10 +209,32 @@ def calibrate(options: Options = Options()) -> Path:
     return path
 
 
-def default_output(source: Path | str, leaflet: Leaflet, lang: str | None = None) -> Path:
-    """`output/<leaflet id>.pdf` beside the source, or `output/<id>.<lang>.pdf` for a translation."""
-    name = f"{leaflet.id}.{lang}.pdf" if lang else f"{leaflet.id}.pdf"
-    return Path(source).resolve().parent / "output" / name
+def default_output(source: Path | str, leaflet: Leaflet, options: Options = Options()) -> Path:
+    """`output/<leaflet id>.pdf` beside the source, with a part for each way the edition differs
+    from the source's own: `ipt-leaflet.pl.riverside.letter.press.cmyk.draft.pdf`. Every variant
+    gets a name of its own, so building one never overwrites another."""
+    return Path(source).resolve().parent / "output" / output_name(leaflet.id, options, leaflet)
+
+
+def output_name(leaflet_id: str, options: Options, leaflet: Leaflet | None = None) -> str:
+    """The PDF's file name for these options (a language from --lang, or the PO file's name)."""
+    lang = options.lang or (options.po.stem if options.po else None)
+    parts = [leaflet_id, lang, options.clinic.stem if options.clinic else None]
+    if options.paper and (leaflet is None or options.paper != leaflet.paper):
+        parts.append(options.paper)
+    if options.fold and (leaflet is None or options.fold != leaflet.fold):
+        parts.append(f"{options.fold}-fold")
+    if options.target and (leaflet is None or options.target != leaflet.target):
+        parts.append(options.target)
+    parts += ["cmyk" if options.cmyk else None, "draft" if options.draft and lang else None]
+    return ".".join(part for part in parts if part) + ".pdf"
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -221,6 +249,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # as any new file: colleagues on a shared drive can open it
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

@@ -32,6 +32,8 @@ class Finding:
     severity: str  # "error" or "warning"
     message: str
     where: str = ""
+    code: str = ""
+    """What kind of finding it is, for a caller that acts on one kind ("sample-clinic")."""
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
@@ -428,7 +430,22 @@ def review_date(subject: Subject) -> list[Finding]:
     return []
 
 
+SAMPLE_CLINIC = (
+    "the clinic box still shows the leaflet's sample details: give your clinic's own with --clinic FILE "
+    "(a clinic file, see the README) before this edition goes to patients"
+)
+
+
+def sample_clinic(subject: Subject) -> list[Finding]:
+    """A leaflet whose clinic box shows its sample details is not for patients yet (the PDF is still made)."""
+    from .clinic import sample_clinics
+
+    where = [str(block.where or "") for block in sample_clinics(subject.leaflet)]
+    return [Finding("warning", SAMPLE_CLINIC, place, "sample-clinic") for place in where]
+
+
 CHECKS: list[Callable[[Subject], list[Finding]]] = [
+    sample_clinic,
     review_date,
     image_resolution,
     overflow,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, geometry
-from .build import Edition, Options, build, calibrate, make
+from .build import Edition, Options, build, calibrate, make, output_name
 from .content import load_printer
 from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError, UsageError
 
@@ -74,6 +74,9 @@ def parser() -> argparse.ArgumentParser:
             group.add_argument("--all-languages", action="store_true", help="the source and every translation")
         sub.add_argument("--po", type=Path, metavar="FILE", help="read the translation from this PO file")
         sub.add_argument("--draft", action="store_true", help="build unreviewed translations, marked DRAFT")
+        sub.add_argument(
+            "--clinic", type=Path, metavar="FILE", help="your clinic's details, from a clinic file (see the README)"
+        )
 
     build_cmd = command("build", "lay out the leaflet and write its PDF")
     build_cmd.add_argument("-o", "--output", type=Path, metavar="PDF", help="PDF to write (default output/<id>.pdf)")
@@ -167,6 +170,7 @@ def _options(args: argparse.Namespace) -> Options:
         lang=getattr(args, "lang", None),
         po=getattr(args, "po", None),
         draft=getattr(args, "draft", False),
+        clinic=getattr(args, "clinic", None),
     )
 
 
@@ -213,7 +217,7 @@ def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if edition.errors:
         raise LayoutError([str(f) for f in edition.errors])
     folder = Path(args.source).resolve().parent / "output"
-    stem = f"{edition.leaflet.id}.{edition.lang}" if edition.lang else edition.leaflet.id
+    stem = output_name(edition.leaflet.id, _options(args), edition.leaflet).removesuffix(".pdf")
     for path in write_previews(edition.pdf, folder, stem, args.dpi):
         print(f"wrote {_shown(path)}", file=out)
     _warnings(edition, out)

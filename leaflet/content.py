@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -438,6 +439,56 @@ class _Reader:
         heading = self.text(found["heading"], "callout heading") if "heading" in found else None
         return m.Callout(heading=heading, body=self.body(found["body"], "callout body"), where=where)
 
+    def clinic(self, node: yaml.Node, where: Location) -> m.Block:
+        return m.Clinic(details=self.clinic_details(node), where=where)
+
+    def clinic_details(self, node: yaml.Node) -> m.ClinicDetails:
+        """A clinic's details, in a leaflet's clinic block or a clinic file: each value checked on its own."""
+        found = self.mapping(node, "the clinic's details", CLINIC_REQUIRED, CLINIC_OPTIONAL)
+        name = self.value(found["name"], "'name'", 100)
+        lines = found["address"]
+        if isinstance(lines, yaml.ScalarNode):
+            address = (self.value(lines, "'address'", 80),)
+        else:
+            nodes = self.sequence(lines, "'address'")
+            if len(nodes) > MAX_ADDRESS_LINES:
+                raise self.fail(lines, f"'address' has {len(nodes)} lines; a postal address needs at most 6")
+            address = tuple(self.value(line, "an address line", 80) for line in nodes)
+        phone = self.value(found["phone"], "'phone'", 40)
+        if not _PHONE.fullmatch(phone) or sum(char.isdigit() for char in phone) < 3:
+            raise self.fail(
+                found["phone"], f"'phone' must be a telephone number (digits, spaces, + ( ) -), not {phone!r}"
+            )
+        details = m.ClinicDetails(name, address, phone)
+        if "email" in found:
+            email = self.value(found["email"], "'email'", 120)
+            if not _EMAIL.fullmatch(email):
+                raise self.fail(
+                    found["email"], f"'email' must be an address such as clinic@example.nhs.uk, not {email!r}"
+                )
+            details = replace(details, email=email)
+        if "website" in found:
+            website = self.value(found["website"], "'website'", 200)
+            if not _WEBSITE.fullmatch(website):
+                raise self.fail(found["website"], f"'website' must be a web address starting https://, not {website!r}")
+            details = replace(details, website=website)
+        if "hours" in found:
+            details = replace(details, hours=self.value(found["hours"], "'hours'", 120))
+        if "logo" in found:
+            logo = self.asset(found["logo"])
+            pixels = self.picture_size(found["logo"], logo)
+            details = replace(details, logo=logo, logo_pixels=pixels, logo_where=self.where(found["logo"]))
+        return details
+
+    def value(self, node: yaml.Node, what: str, longest: int) -> str:
+        """A value printed as written (never read as markup): one line, no control characters, not too long."""
+        text = " ".join(self.string(node, what).split())
+        if any(unicodedata.category(char) in ("Cc", "Cf", "Co", "Cs", "Cn") for char in text):
+            raise self.fail(node, f"{what} holds an invisible or control character; type it again as plain text")
+        if len(text) > longest:
+            raise self.fail(node, f"{what} is {len(text)} characters long; keep it to {longest}")
+        return text
+
     def image(self, node: yaml.Node, where: Location) -> m.Block:
         found = self.mapping(node, "image", ("src", "alt"), ("width_mm",))
         src = self.asset(found["src"])
@@ -522,6 +573,13 @@ class _Reader:
         return path
 
 
+CLINIC_REQUIRED = ("name", "address", "phone")
+CLINIC_OPTIONAL = ("email", "website", "hours", "logo")
+MAX_ADDRESS_LINES = 6
+_PHONE = re.compile(r"[0-9+()\- .]+")
+_EMAIL = re.compile(r"[^@\s<>\"'()\[\],;:]+@[^@\s<>\"'()\[\],;:]+\.[A-Za-z]{2,}")
+_WEBSITE = re.compile(r"https?://[^\s<>\"'`\\{}|^]+")
+
 _BLOCK_READERS: dict[str, Callable[[_Reader, yaml.Node, Location], m.Block]] = {
     "heading": _Reader.heading,
     "paragraph": _Reader.paragraph,
@@ -529,6 +587,7 @@ _BLOCK_READERS: dict[str, Callable[[_Reader, yaml.Node, Location], m.Block]] = {
     "section": _Reader.section,
     "steps": _Reader.steps,
     "callout": _Reader.callout,
+    "clinic": _Reader.clinic,
     "image": _Reader.image,
     "qr": _Reader.qr,
     "illustration": _Reader.illustration,

@@ -135,6 +135,57 @@ class Callout(Block):
     body: tuple[Block, ...]
 
 
+@dataclass(frozen=True)
+class ClinicDetails:
+    """Who gives the leaflet out: a clinic profile (its own YAML file) or the leaflet's sample.
+
+    Values are printed as written, never translated nor read as markup.
+    """
+
+    name: str
+    address: tuple[str, ...]
+    phone: str
+    email: str = ""
+    website: str = ""
+    hours: str = ""
+    logo: Path | None = None
+    logo_pixels: tuple[int, int] | None = None
+    logo_where: Location | None = None
+    """Where the logo is named, for a message about the picture."""
+    source: Path | None = None
+    """The clinic file the details come from; None for the sample written in the leaflet."""
+
+
+CLINIC_LABELS: dict[str, str] = {
+    "heading": "Your clinic",
+    "telephone": "Telephone",
+    "email": "Email",
+    "website": "Website",
+    "hours": "Opening hours",
+    "sample": "These are sample details: put your clinic's own here before printing.",
+}
+"""The words a clinic box prints around the details, in English; translated through the PO file."""
+
+
+def plain_text(source: str) -> Text:
+    """Text taken as written: no markup is read in it."""
+    return Text(source, (Span(source),))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Clinic(Block):
+    """Where the clinic's details print: filled from a clinic file, or the leaflet's own sample."""
+
+    details: ClinicDetails
+    labels: tuple[Text, ...] = tuple(plain_text(label) for label in CLINIC_LABELS.values())
+    """CLINIC_LABELS' words, in its order, in the edition's language."""
+    sample: bool = True
+    """Still the leaflet's sample details: not for patients until a clinic's own replace them."""
+
+    def label(self, key: str) -> Text:
+        return self.labels[list(CLINIC_LABELS).index(key)]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Image(Block):
     """A raster picture (PNG or JPEG); alt text is kept for accessibility."""
@@ -190,6 +241,7 @@ BLOCK_KINDS: dict[type, str] = {
     Section: "section",
     Steps: "steps",
     Callout: "callout",
+    Clinic: "clinic",
     Image: "image",
     QRCode: "qr",
     Illustration: "illustration",
@@ -287,6 +339,9 @@ def block_texts(block: Block) -> list[Text]:
             return [t for step in steps for t in (step.title, step.body) if t is not None]
         case Callout(heading=heading, body=body):
             return ([heading] if heading else []) + [t for b in body for t in block_texts(b)]
+        case Clinic(details=details):
+            values = [details.name, *details.address, details.phone, details.email, details.website, details.hours]
+            return [block.label("heading")] + [plain_text(value) for value in values if value]
         case Image(alt=alt) | Illustration(alt=alt):
             return [alt]
         case QRCode(caption=caption) | Banner(text=caption):

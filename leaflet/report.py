@@ -110,7 +110,7 @@ def report(edition: Edition, name: str = "source") -> Report:
         leaflet=leaflet.id,
         language=leaflet.language,
         sheet=f"{sheet.paper.name.upper()} {sheet.fold}-fold for {edition.target.name}",
-        ready=not edition.errors,
+        ready=not edition.errors and not any(f.code == "sample-clinic" for f in edition.findings),
         panels=panels,
         contrast=contrast,
         images=images,
@@ -176,6 +176,8 @@ def _syllables(word: str) -> int:
 def as_text(r: Report) -> str:
     """The report as a designer reads it: one table, then what to look at."""
     verdict = "ready to print" if r.ready else "NOT READY: fix the errors below"
+    if not r.ready and all(f["severity"] == "warning" for f in r.findings):
+        verdict = "NOT READY for patients: the clinic box shows the sample details (see below)"
     if not r.panels:
         return "\n".join([f"[{r.edition}]: {verdict}", *(f"error: {f['message']}" for f in r.findings)])
     lines = [f"{r.leaflet} [{r.edition}, {r.language}]: {r.sheet}: {verdict}", ""]

@@ -41,8 +41,23 @@ from .sources import read_text
 PANEL_WORDS = {"front": "Front cover", "flap": "Flap", "back": "Back cover"} | {
     f"inside-{i}": f"Inside panel {i}" for i in (1, 2, 3)
 }
-_KIND_WORDS = {"steps": "numbered steps", "bullets": "bullet list", "callout": "callout box", "qr": "QR code"}
+_KIND_WORDS = {
+    "steps": "numbered steps",
+    "bullets": "bullet list",
+    "callout": "callout box",
+    "clinic": "clinic box",
+    "qr": "QR code",
+}
 _UTF8 = "text/plain; charset=UTF-8"
+CLINIC_PLACES = {
+    "heading": "heading",
+    "telephone": "label printed before the clinic's phone number",
+    "email": "label printed before the clinic's email address",
+    "website": "label printed before the clinic's web address",
+    "hours": "label printed before the clinic's opening hours",
+    "sample": "note printed under the sample details until a clinic's own replace them",
+}
+"""What each clinic label is, for the translator: the clinic's own details are never in the PO file."""
 FULL = 0.85
 """A panel this full (or more) has no room for a longer translation."""
 _MARKUP_NOTES = {
@@ -181,6 +196,12 @@ def _block(block: m.Block, path: str, words: str, panel: str, visit: Visit) -> m
         case m.Section() | m.Callout():
             heading = slot("/heading", block.heading, ", heading") if block.heading else None
             return replace(block, heading=heading, body=_blocks(block.body, path + "/body", words, panel, visit))
+        case m.Clinic():
+            labels = tuple(
+                slot(f"/{key}", label, f", {CLINIC_PLACES[key]}")
+                for key, label in zip(m.CLINIC_LABELS, block.labels, strict=True)
+            )
+            return replace(block, labels=labels)
         case m.Image() | m.Illustration():
             return replace(block, alt=slot("/alt", block.alt, ", description for screen readers (not printed)", False))
         case m.QRCode(caption=caption) if caption:

@@ -13,6 +13,8 @@ from leaflet.build import Options, build
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MM = 72 / 25.4
+CLINIC = FIXTURES / "clinic" / "riverside.yaml"
+"""A clinic file with every field and a logo: an edition built with it is ready for patients."""
 
 
 @pytest.fixture(scope="session")

@@ -40,9 +40,11 @@ def with_run(layout, panel_name: str, change) -> object:
     return replace(layout, panels={**layout.panels, panel_name: replace(panel, items=tuple(items))})
 
 
-def test_the_ipt_leaflet_passes_every_check(ipt):
+def test_the_ipt_leaflet_passes_every_check_but_says_its_clinic_is_the_sample(ipt):
     leaflet, layout, fonts = ipt
-    assert preflight(Subject(leaflet, layout, fonts, TARGETS["office"])) == []
+    findings = preflight(Subject(leaflet, layout, fonts, TARGETS["office"]))
+    assert [(f.severity, f.code) for f in findings] == [("warning", "sample-clinic")]
+    assert findings[0].where.startswith(f"{ROOT / 'content.yaml'}:")  # the clinic block's line
 
 
 def test_text_smaller_than_11_pt_is_an_error(ipt):

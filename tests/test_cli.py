@@ -13,7 +13,7 @@ import pypdf
 
 from leaflet.cli import main
 
-from .conftest import MINIMAL, ROOT
+from .conftest import CLINIC, MINIMAL, ROOT
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -50,12 +50,18 @@ def test_paper_flag_wins_over_the_yaml(tmp_path):
 
 
 def test_check_reports_every_panel_and_writes_nothing(tmp_path, project_copy):
-    code, out, _ = run("check", str(project_copy))
+    code, out, _ = run("check", str(project_copy), "--clinic", str(CLINIC))
     assert code == 0
     for panel in ("front", "flap", "inside-1", "inside-2", "inside-3", "back"):
         assert panel in out
     assert "ready to print" in out
     assert not (tmp_path / "output").exists()
+
+
+def test_check_says_the_sample_clinic_is_not_ready_for_patients(project_copy):
+    code, out, _ = run("check", str(project_copy))
+    assert code == 1
+    assert "NOT READY for patients" in out and "--clinic FILE" in out
 
 
 def test_overflow_exits_1_names_panel_and_amount_and_writes_no_pdf(tmp_path):

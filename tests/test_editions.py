@@ -24,7 +24,9 @@ from leaflet.markup import parse_inline
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = sorted(path.stem for path in (ROOT / "translations").glob("*.po"))
-NOT_PRINTED = ("leaflet/title", "leaflet/subject")
+NOT_PRINTED = ("leaflet/title", "leaflet/subject", "back/1.clinic/sample")
+"""Entries not printed: the PDF's title and subject, and the sample-details note (a clinic is given)."""
+CLINIC = Path(__file__).resolve().parent / "fixtures" / "clinic" / "riverside.yaml"
 NEEDS_PDFTOTEXT = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (Debian's poppler-utils) is not installed"
 )
@@ -35,7 +37,7 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     folder = tmp_path_factory.mktemp("editions")
     built = {}
     for language in LANGUAGES:
-        edition = make(ROOT / "content.yaml", Options(lang=language))
+        edition = make(ROOT / "content.yaml", Options(lang=language, clinic=CLINIC))
         path = folder / f"{language}.pdf"
         path.write_bytes(edition.pdf)
         built[language] = (path, edition)
@@ -105,6 +107,20 @@ def test_brackets_read_back_in_logical_order(editions, language):
     for term in ("(NICE)", "(IPT)"):
         if any(term in line for line in printed(language)):
             assert term in text, term
+
+
+@NEEDS_PDFTOTEXT
+@pytest.mark.parametrize("language", ["ur", "ar", "fa", "pl", "zh-Hans"])
+def test_the_clinics_details_read_back_as_written_in_every_script(editions, language):
+    path, edition = editions[language]
+    lines = [
+        line.replace("\u00a0", " ").strip() for line in pdftotext(path).splitlines()
+    ]  # a no-break space keeps the number whole
+    for written in ("Riverside Talking Therapies", "12 Mill Lane", "TV1 4AB"):
+        assert any(written in line for line in lines), written
+    assert "talking.therapies@example.nhs.uk" in "".join(lines)  # a long address may be cut over two lines
+    assert any("01234 567890" in line for line in lines)  # the number's groups in their order
+    assert edition.leaflet.author == "Riverside Talking Therapies"
 
 
 def panel_lines(path: Path) -> list[str]:

@@ -136,6 +136,9 @@ class TallMeasure:
     def ink(self, text, face, size):
         return size * 1.5, -size * 0.8
 
+    def ink_sides(self, text, face, size):
+        return 0.0, len(text) * size / 2
+
 
 def test_lines_whose_ink_would_meet_move_apart_by_what_is_missing():
     from leaflet.layout.ink import INK_CLEARANCE

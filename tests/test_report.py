@@ -9,7 +9,7 @@ from PIL import Image
 
 from leaflet.report import flesch_reading_ease
 
-from .conftest import MINIMAL, ROOT
+from .conftest import CLINIC, MINIMAL, ROOT
 from .test_cli import run
 
 
@@ -19,7 +19,7 @@ def check_json(*args: str) -> tuple[int, object]:
 
 
 def test_report_covers_every_panel_with_fill_type_size_and_distance_to_folds():
-    code, report = check_json(str(ROOT / "content.yaml"))
+    code, report = check_json(str(ROOT / "content.yaml"), "--clinic", str(CLINIC))
     assert code == 0 and report["ready"] is True
     panels = {p["name"]: p for p in report["panels"]}
     assert set(panels) == {"front", "flap", "back", "inside-1", "inside-2", "inside-3"}
@@ -75,14 +75,14 @@ def test_all_languages_reports_every_edition_and_fails_while_translations_are_un
     source = str(tmp_path / "mini" / "leaflet.yaml")
     code, reports = check_json(source, "--all-languages")
     assert code == 0 and [r["edition"] for r in reports] == ["source", "ar", "bn", "pl", "ur", "zh-Hans"]
-    code, out, _ = run("check", str(ROOT / "content.yaml"), "--all-languages")
+    code, out, _ = run("check", str(ROOT / "content.yaml"), "--all-languages", "--clinic", str(CLINIC))
     editions = 1 + len(list((ROOT / "translations").glob("*.po")))
     assert code == 0 and out.count("ready to print") == editions  # every demo translation builds final
     assert not (tmp_path / "mini" / "output").exists()  # check writes nothing
 
 
 def test_text_report_reads_as_a_table(tmp_path):
-    code, out, _ = run("check", str(ROOT / "content.yaml"), "--target", "press")
+    code, out, _ = run("check", str(ROOT / "content.yaml"), "--target", "press", "--clinic", str(CLINIC))
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "ipt-leaflet [source, en-GB]: A4 roll-fold for press: ready to print"

@@ -213,7 +213,7 @@ def test_fuzzy_and_missing_entries_block_a_final_edition(tmp_path):
     assert code == 1
     assert "fuzzy entry 'flap/0.steps/0/title'" in err and "missing translation for" in err
     assert "pl.po:" in err and "--draft" in err
-    assert not (tmp_path / "mini" / "output" / "mini.pl.pdf").exists()
+    assert not (tmp_path / "mini" / "output").exists()
 
 
 def test_draft_builds_and_marks_every_panel(tmp_path):
@@ -221,7 +221,7 @@ def test_draft_builds_and_marks_every_panel(tmp_path):
     code, out, _ = run("build", str(source), "--lang", "pl", "--draft")
     assert code == 0
     assert "warning:" in out
-    pdf = tmp_path / "mini" / "output" / "mini.pl.pdf"
+    pdf = tmp_path / "mini" / "output" / "mini.pl.draft.pdf"  # a draft never takes the final edition's name
     with pdfplumber.open(pdf) as document:
         for page in document.pages:
             lines = page.extract_text().splitlines()

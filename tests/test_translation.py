@@ -63,7 +63,10 @@ def translated_po(ipt: m.Leaflet, tmp_path: Path):
 
 def test_every_text_of_the_leaflet_is_an_entry_in_reading_order(ipt):
     po = extract(ipt)
-    assert [e.msgid for e in po] == [ipt.title, ipt.subject] + [t.source for t in ipt.texts()]
+    texts = [t.source for name in m.PANEL_NAMES for b in ipt.panels[name].blocks if not isinstance(b, m.Clinic)
+             for t in m.block_texts(b)]  # fmt: skip
+    assert [e.msgid for e in po if ".clinic/" not in e.msgctxt] == [ipt.title, ipt.subject] + texts
+    assert [e.msgid for e in po if ".clinic/" in e.msgctxt] == list(m.CLINIC_LABELS.values())  # never its details
     assert all(e.msgstr == "" for e in po)
 
 
@@ -78,7 +81,7 @@ def test_every_sentence_of_the_original_leaflet_is_a_msgid(ipt):
 def test_msgid_keeps_the_markup_as_written(ipt):
     found = entries(extract(ipt))
     assert "[www.iptuk.org](https://www.iptuk.org)" in found["inside-3/2.section/body/0.paragraph"].msgid
-    assert found["back/1.callout/body/0.paragraph"].msgid.startswith("**Sample Psychological Therapies Service**\n")
+    assert found["back/1.clinic/telephone"].msgid == "Telephone"
 
 
 def test_contexts_are_unique_and_name_panel_and_block(ipt):
@@ -97,8 +100,8 @@ def test_contexts_are_unique_and_name_panel_and_block(ipt):
         "inside-2/3.section/heading",
         "inside-2/3.section/body/0.paragraph",
         "inside-2/5.callout/body/0.paragraph",
-        "back/1.callout/heading",
-        "back/1.callout/body/1.paragraph",
+        "back/1.clinic/heading",
+        "back/1.clinic/sample",
     ):
         assert context in contexts
     assert entries(po)["flap/1.steps/2/title"].msgid == "Ending phase"
@@ -118,7 +121,7 @@ def test_comments_say_where_the_text_sits(ipt):
 def test_comments_ask_to_keep_the_markup(ipt):
     found = entries(extract(ipt))
     assert "translate the label, never the address" in found["inside-3/2.section/body/0.paragraph"].comment
-    assert "Keep **...** (bold)" in found["back/1.callout/body/0.paragraph"].comment
+    assert "label printed before the clinic's phone number" in found["back/1.clinic/telephone"].comment
     assert "Keep" not in found["inside-1/2.paragraph"].comment
 
 
@@ -176,8 +179,16 @@ def test_round_trip_replaces_every_text_and_keeps_the_structure(ipt, translated_
     for name, panel in ipt.panels.items():
         assert [shape(b) for b in french.panels[name].blocks] == [shape(b) for b in panel.blocks]
         assert french.panels[name].continues_to == panel.continues_to
-    pairs = list(zip(ipt.texts(), french.texts(), strict=True))
+
+    def texts(leaflet: m.Leaflet) -> list[m.Text]:
+        return [t for panel in leaflet.panels.values() for b in panel.blocks if not isinstance(b, m.Clinic)
+                for t in m.block_texts(b)]  # fmt: skip
+
+    pairs = list(zip(texts(ipt), texts(french), strict=True))
     assert all(new.source == shout(old.source) for old, new in pairs)
+    (english,), (translated,) = ([b for b in x.panels["back"].blocks if isinstance(b, m.Clinic)] for x in (ipt, french))
+    assert [label.source for label in translated.labels] == [shout(label) for label in m.CLINIC_LABELS.values()]
+    assert translated.details == english.details  # a clinic's details are never translated
     assert all(new.plain == old.plain.upper() for old, new in pairs)
     assert all([s.link for s in new.spans] == [s.link for s in old.spans] for old, new in pairs)
     assert french.panels["inside-3"].blocks[2].body[1].url == "https://www.iptuk.org"
@@ -186,14 +197,14 @@ def test_round_trip_replaces_every_text_and_keeps_the_structure(ipt, translated_
 
 def test_broken_markup_points_at_the_po_entry(ipt, translated_po):
     def unclosed(found, po):
-        found["back/1.callout/body/0.paragraph"].msgstr = "**SAMPLE SERVICE\n1 EXAMPLE ROAD"
+        found["inside-1/2.paragraph"].msgstr = "**" + found["inside-1/2.paragraph"].msgstr
 
     path, found = translated_po(unclosed)
     with pytest.raises(SourceError) as caught:
         translate(ipt, path)
     assert caught.value.where.path == str(path)
-    assert caught.value.where.line == found["back/1.callout/body/0.paragraph"].linenum
-    assert "back/1.callout/body/0.paragraph" in caught.value.message
+    assert caught.value.where.line == found["inside-1/2.paragraph"].linenum
+    assert "inside-1/2.paragraph" in caught.value.message
     assert "never closed" in caught.value.message
 
 
@@ -212,15 +223,20 @@ def test_changed_link_address_is_refused(ipt, translated_po):
     assert caught.value.exit_code == 2
 
 
-def test_lost_bold_is_refused(ipt, translated_po):
-    def plain(found, po):
-        found["back/1.callout/body/0.paragraph"].msgstr = found["back/1.callout/body/0.paragraph"].msgstr.replace(
-            "**", ""
-        )
-
-    path, _ = translated_po(plain)
+def test_lost_bold_is_refused(tmp_path):
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(
+        'leaflet: {id: b, title: B, language: en}\npanels:\n  inside-1:\n    - paragraph: "Call **today** please"\n',
+        encoding="utf-8",
+    )
+    leaflet = load(source)
+    po = extract(leaflet)
+    for entry in po:
+        entry.msgstr = "Zadzwoń dziś proszę" if entry.msgctxt == "inside-1/0.paragraph" else entry.msgid
+    path = tmp_path / "pl.po"
+    write_po(po, path)
     with pytest.raises(SourceError, match="bold"):
-        translate(ipt, path)
+        translate(leaflet, path)
 
 
 def unfinished(found: dict[str, polib.POEntry], po: polib.POFile) -> None:

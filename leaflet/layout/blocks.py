@@ -15,7 +15,7 @@ from .. import model as m
 from ..languages import SCRIPTS, Script
 from ..units import Box, mm
 from .artwork import ILLUSTRATIONS
-from .ink import ink_gap
+from .ink import Placed, extra_space, ink_gap
 from .items import Circle, Item, Line, Link, Outline, Picture, QRSymbol, Rect, TextRun
 from .lines import Measure, SetText, TextStyle, set_text, widest_word
 
@@ -149,6 +149,11 @@ class Laid:
     keep_with_next: bool = False
     cuts: tuple[Cut, ...] = ()
     """Where it may be split, lowest first; none for a block that must stay whole."""
+    first_ink: Placed | None = None
+    last_ink: Placed | None = None
+    """Its first and last lines' ink (baseline from the block's top, word boxes, start), for a
+    script with taller lines: a block stacked under it keeps its ink clear (see `ink_between`)."""
+    ink_size: float = 0.0
 
     @property
     def is_band(self) -> bool:
@@ -161,7 +166,17 @@ class Laid:
     def head(self, cut: Cut) -> Laid:
         """The part above a cut: what stays on this panel."""
         items = tuple(item for item in self.items if _anchor(item) > -cut.height)
-        return Laid(self.block, items, cut.height, 0.0)
+        return Laid(self.block, items, cut.height, 0.0, first_ink=self.first_ink, ink_size=self.ink_size)
+
+
+def ink_between(above: Laid, gap: float, below: Laid) -> float:
+    """The extra space two blocks stacked `gap` apart need so that a tall letter of the lower one
+    keeps clear of a deep one of the upper (only texts with taller lines keep their ink)."""
+    if above.last_ink is None or below.first_ink is None:
+        return 0.0
+    baseline, ink, x = below.first_ink
+    lower = (baseline - above.height - gap, ink, x)
+    return extra_space(above.last_ink, lower, max(above.ink_size, below.ink_size))
 
 
 def _anchor(item: Item) -> float:
@@ -223,7 +238,10 @@ def _stack(parts: list[tuple[tuple[Item, ...], float, float]]) -> tuple[tuple[It
 def _heading(block: m.Heading, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     style = ts.heading(block.level)
     text = set_text(block.text.spans, style, column.width, measure)
-    return Laid(block, _with_links(text.runs), text.height, ts.body * 0.45, keep_with_next=True)
+    return Laid(
+        block, _with_links(text.runs), text.height, ts.body * 0.45, keep_with_next=True,
+        first_ink=text.first_ink, last_ink=text.last_ink, ink_size=style.size,
+    )  # fmt: skip
 
 
 def _paragraph(block: m.Paragraph, column: Column, ts: Typesetting, measure: Measure) -> Laid:
@@ -233,7 +251,10 @@ def _paragraph(block: m.Paragraph, column: Column, ts: Typesetting, measure: Mea
         return (replace(block, text=m.Text(block.text.source, spans)),)
 
     cuts = tuple(text_cuts(text, block.text.spans, rest))
-    return Laid(block, _with_links(text.runs), text.height, ts.gap, cuts=cuts)
+    return Laid(
+        block, _with_links(text.runs), text.height, ts.gap, cuts=cuts,
+        first_ink=text.first_ink, last_ink=text.last_ink, ink_size=ts.body,
+    )  # fmt: skip
 
 
 def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure) -> Laid:
@@ -267,12 +288,15 @@ def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure
 
 def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     heading = set_text(block.heading.spans, ts.subheading(), column.width, measure)
-    parts = [(_with_links(heading.runs), heading.height, ts.body * 0.2)]
+    title = Laid(block, _with_links(heading.runs), heading.height, ts.body * 0.2, first_ink=heading.first_ink,
+                 last_ink=heading.last_ink, ink_size=ts.subheading().size)  # fmt: skip
     laid = [lay_block(b, column, ts, measure) for b in block.body]
-    parts += _laid_parts(laid)
+    for index, part in enumerate([title, *laid[:-1]]):  # each block's ink clear of the one above
+        part.space_after += ink_between(part, part.space_after, laid[index])
+    parts = _laid_parts([title, *laid])
     items, height = _stack(parts)
     cuts: list[Cut] = []
-    top = heading.height + ts.body * 0.2
+    top = heading.height + title.space_after
     for index, part in enumerate(laid):
         cuts += [
             Cut(top + cut.height, lambda cut=cut, index=index: (*cut.rest, *block.body[index + 1 :]))
@@ -284,7 +308,13 @@ def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure
             # with the text before it, a heading inside the body with the text after it
             cuts.append(Cut(top + part.height, lambda index=index: block.body[index + 1 :]))
         top += part.height + part.space_after
-    return Laid(block, items, height, ts.gap * 1.3, cuts=tuple(cuts))
+    last = laid[-1].last_ink if laid else title.last_ink
+    if last is not None:
+        last = (last[0] - (height - (laid[-1].height if laid else title.height)), last[1], last[2])
+    return Laid(
+        block, items, height, ts.gap * 1.3, cuts=tuple(cuts), first_ink=title.first_ink, last_ink=last,
+        ink_size=ts.body,
+    )  # fmt: skip
 
 
 def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) -> Laid:
@@ -348,6 +378,37 @@ def _callout(block: m.Callout, column: Column, ts: Typesetting, measure: Measure
     box_height = height + 2 * pad
     background = Rect(Box(0, -box_height, column.width, 0), ts.theme.tint, radius=mm(2))
     return Laid(block, (background, *(i.moved(pad, -pad) for i in content)), box_height, ts.gap)
+
+
+def _clinic(block: m.Clinic, column: Column, ts: Typesetting, measure: Measure) -> Laid:
+    """The clinic's details in a tinted box: its logo, name, address, then each labelled value.
+
+    A value is set in its own direction inside a first-strong isolate (U+2068..U+2069), so a
+    phone number or an English address reads as written in an Urdu edition; the spaces in a
+    phone number are no-break, so it never splits over two lines.
+    """
+    details = block.details
+    spans = [m.Span(details.name, bold=True)] + [m.Span("\n" + line) for line in details.address]
+    labelled = [
+        ("telephone", details.phone.replace(" ", "\u00a0"), None),
+        ("email", details.email, f"mailto:{details.email}"),
+        ("website", details.website.removeprefix("https://").removeprefix("http://"), details.website),
+        ("hours", details.hours, None),
+    ]
+    for key, value, link in labelled:
+        if value:
+            spans.append(m.Span(f"\n{block.label(key).plain}: "))
+            spans.append(m.Span(f"\u2068{value}\u2069", link=link))
+    body: list[m.Block] = []
+    if details.logo and details.logo_pixels:
+        logo = m.Image(src=details.logo, alt=m.plain_text(details.name), pixels=details.logo_pixels, width_mm=30)
+        body.append(replace(logo, where=details.logo_where))
+    text = m.Text("".join(span.text for span in spans), tuple(spans))
+    body.append(m.Paragraph(text=text, where=block.where))
+    if block.sample:
+        body.append(m.Paragraph(text=block.label("sample"), where=block.where))
+    box = m.Callout(heading=block.label("heading"), body=tuple(body), where=block.where, placement=block.placement)
+    return replace(_callout(box, column, ts, measure), block=block)
 
 
 def _image(block: m.Image, column: Column, ts: Typesetting, measure: Measure) -> Laid:
@@ -432,6 +493,7 @@ def _with_links(items: tuple[Item, ...]) -> tuple[Item, ...]:
 
 _LAYOUTS = {
     m.Heading: _heading,
+    m.Clinic: _clinic,
     m.Paragraph: _paragraph,
     m.Bullets: _bullets,
     m.Section: _section,

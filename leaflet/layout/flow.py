@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .. import model as m
 from ..geometry import PanelPlace
-from .blocks import Column, Cut, Laid, Typesetting, lay_block
+from .blocks import Column, Cut, Laid, Typesetting, ink_between, lay_block
 from .items import Item, Picture, Rect, TextRun
 from .lines import Measure
 
@@ -249,8 +249,10 @@ def _height(column: list[Laid]) -> float:
 
 
 def _gap(above: Laid, below: Laid) -> float:
-    """Space between two blocks; colour bands stack without a gap."""
-    return 0.0 if above.is_band and below.is_band else above.space_after
+    """Space between two blocks; colour bands stack without a gap; tall scripts' ink kept apart."""
+    if above.is_band and below.is_band:
+        return 0.0
+    return above.space_after + ink_between(above, above.space_after, below)
 
 
 def _fits(column: list[Laid], place: PanelPlace, share: float = 1.0) -> bool:

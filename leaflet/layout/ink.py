@@ -29,18 +29,15 @@ def inked(text: str) -> bool:
 def clearance(upper: Profile, upper_x: float, lower: Profile, lower_x: float) -> float:
     """How far apart two baselines must be for no word of the lower line to touch a word above it.
 
-    Both profiles run left to right, so one sweep finds every pair of words that share a column.
+    A word's box is its ink's width, which may reach past its neighbours' (a Nastaliq tail),
+    so every pair is looked at: a line holds a few words.
     """
     needed = 0.0
-    start = 0
     for left, right, _, bottom in upper:
         left, right = left + upper_x, right + upper_x
-        while start < len(lower) and lower[start][1] + lower_x <= left:
-            start += 1  # words of the lower line wholly to the left of this one and of all after it
-        for other_left, _, top, _ in lower[start:]:
-            if other_left + lower_x >= right:
-                break
-            needed = max(needed, top - bottom)
+        for other_left, other_right, top, _ in lower:
+            if other_left + lower_x < right and other_right + lower_x > left:
+                needed = max(needed, top - bottom)
     return needed
 
 

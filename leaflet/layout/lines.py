@@ -50,6 +50,10 @@ class Measure(Protocol):
         """The top and bottom of the text's ink about the baseline (asked only for faces with taller lines)."""
         ...
 
+    def ink_sides(self, text: str, face: str, size: float) -> tuple[float, float]:
+        """The left and right of the text's ink from its start: it may reach past the advance."""
+        ...
+
 
 @dataclass(frozen=True)
 class TextStyle:
@@ -278,8 +282,10 @@ def _profile(line: list[_Piece], style: TextStyle, measure: Measure) -> Profile:
         piece = pieces[index]
         width = piece.unit * style.size
         if inked(piece.text):
-            top, bottom = measure.ink(piece.text, piece.face, style.size * measure.scale(piece.face))
-            boxes.append((x, x + width, top, bottom))
+            size = style.size * measure.scale(piece.face)
+            top, bottom = measure.ink(piece.text, piece.face, size)
+            left, right = measure.ink_sides(piece.text, piece.face, size)
+            boxes.append((x + min(0.0, left), x + max(width, right), top, bottom))
         x += width
     return tuple(boxes)
 

@@ -292,6 +292,11 @@ class Fonts:
     def descent(self, face: str, size: float) -> float:
         return -self._font(face).face.descent * size / 1000
 
+    def ink_sides(self, text: str, face: str, size: float) -> tuple[float, float]:
+        """(left, right) of the text's ink from its start, in points: a Nastaliq tail reaches past its advance."""
+        boxes = self._unit_inks(text, face)
+        return (min(b[0] for b in boxes) * size, max(b[1] for b in boxes) * size) if boxes else (0.0, 0.0)
+
     def ink(self, text: str, face: str, size: float) -> tuple[float, float]:
         """(top, bottom) of the text's ink about the baseline, in points: the envelope of `glyph_inks`."""
         key = (text, face)

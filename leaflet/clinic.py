@@ -1,0 +1,81 @@
+"""Clinic profiles: a clinic's details in a small YAML file of their own, put into any leaflet.
+
+    clinic:
+      name: Riverside Talking Therapies
+      address: [12 Mill Lane, Townsville, TV1 4AB]
+      phone: 01234 567890
+      email: talking.therapies@example.nhs.uk     # optional
+      website: https://example.nhs.uk/talking     # optional
+      hours: Monday to Friday, 9am to 5pm         # optional
+      logo: riverside.png                         # optional, PNG or JPEG beside this file
+
+A leaflet's `clinic` block says where the details print; without a clinic file the
+leaflet's own sample prints there, and the edition is not ready for patients. The
+details never enter a translation (a PO file made before the clinic existed still
+builds); only the words around them (Telephone, Opening hours...) are translated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from . import model as m
+from .content import _Reader, compose
+from .errors import SourceError
+from .sources import read_text
+
+MAX_CLINIC_BYTES = 64_000
+"""A clinic file is a few lines; anything larger is the wrong file."""
+
+
+def load_clinic(path: Path | str) -> m.ClinicDetails:
+    """Read and check a clinic file; errors say FILE:LINE:COL."""
+    path = Path(path)
+    if path.is_file() and path.stat().st_size > MAX_CLINIC_BYTES:
+        raise SourceError(
+            f"{path} is {path.stat().st_size:,} bytes; a clinic file is a few lines: is this the right file?"
+        )
+    reader = _Reader(str(path), path.parent)
+    root = compose(
+        read_text(path, "a clinic file"),
+        path,
+        document="a clinic file",
+        colon_hint='put the value in double quotes, e.g. hours: "Monday to Friday: 9am to 5pm"',
+        empty="the clinic file {what}; start from the example in the README (clinic: name: ...)",
+    )
+    found = reader.mapping(root, "a clinic file", ("clinic",))
+    return replace(reader.clinic_details(found["clinic"]), source=path)
+
+
+def with_clinic(leaflet: m.Leaflet, details: m.ClinicDetails) -> m.Leaflet:
+    """The leaflet with the clinic's details in every clinic block, and the clinic as the PDF's author."""
+    panels = {name: replace(panel, blocks=_filled(panel.blocks, details)) for name, panel in leaflet.panels.items()}
+    return replace(leaflet, panels=panels, author=details.name)
+
+
+def _filled(blocks: tuple[m.Block, ...], details: m.ClinicDetails) -> tuple[m.Block, ...]:
+    result = []
+    for block in blocks:
+        if isinstance(block, m.Clinic):
+            block = replace(block, details=details, sample=False)
+        elif isinstance(block, m.Section | m.Callout):
+            block = replace(block, body=_filled(block.body, details))
+        result.append(block)
+    return tuple(result)
+
+
+def sample_clinics(leaflet: m.Leaflet) -> list[m.Clinic]:
+    """The clinic blocks still showing the leaflet's sample details."""
+    found: list[m.Clinic] = []
+
+    def visit(blocks: tuple[m.Block, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, m.Clinic) and block.sample:
+                found.append(block)
+            elif isinstance(block, m.Section | m.Callout):
+                visit(block.body)
+
+    for panel in leaflet.panels.values():
+        visit(panel.blocks)
+    return found
