@@ -8,6 +8,7 @@ one line each on stderr, never a traceback (unless `--debug`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import sys
@@ -102,7 +103,8 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
-        args = parser().parse_args(argv)
+        with contextlib.redirect_stderr(err):  # usage errors go where the caller reads errors
+            args = parser().parse_args(_negative_values(sys.argv[1:] if argv is None else argv))
     except SystemExit as exit:
         return int(exit.code or 0)
     try:
@@ -134,13 +136,35 @@ def _has_location(line: str) -> bool:
 
 
 def _offset(text: str) -> tuple[float, float]:
+    """X,Y in millimetres: '1.5,-0.5', or with decimal commas '1,5;-0,5' (a semicolon between the two)."""
+    parts = text.replace(",", ".").split(";") if ";" in text else text.split(",")
     try:
-        x, y = (float(part) for part in text.split(","))
+        x, y = (float(part) for part in parts)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not X,Y in millimetres, e.g. 1.5,-0.5") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not X,Y in millimetres: write 1.5,-0.5 (or with decimal commas 1,5;-0,5)"
+        ) from None
     if not (math.isfinite(x) and math.isfinite(y)):
         raise argparse.ArgumentTypeError(f"{text!r} is not X,Y in millimetres, e.g. 1.5,-0.5")
     return (x, y)
+
+
+def _negative_values(argv: list[str]) -> list[str]:
+    """`--duplex-offset -1.5,0.5` as `--duplex-offset=-1.5,0.5`: argparse takes a value that starts
+    with '-' (and is not a plain number) for an option of its own."""
+    joined: list[str] = []
+    for arg in argv:
+        if joined and joined[-1] == "--duplex-offset" and arg.startswith("-") and arg[1:2].isdigit():
+            joined[-1] = f"--duplex-offset={arg}"
+        else:
+            joined.append(arg)
+    return joined
+
+
+def _offset_said(options: Options) -> str:
+    """The duplex offset applied, said back so that a misread value ('1,5' as X 1, Y 5) shows at once."""
+    x, y = options.duplex_offset_mm
+    return f", inside page moved X {x:+g} mm, Y {y:+g} mm" if x or y else ""
 
 
 def _dpi(text: str) -> float:
@@ -177,8 +201,9 @@ def _options(args: argparse.Namespace) -> Options:
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.all_languages:
         return _build_all(args, out, err)
-    edition, path = build(args.source, _options(args))
-    print(f"wrote {_shown(path)}: {_summary(edition)}", file=out)
+    options = _options(args)
+    edition, path = build(args.source, options)
+    print(f"wrote {_shown(path)}: {_summary(edition)}{_offset_said(options)}", file=out)
     _warnings(edition, out)
     return EXIT_OK
 

@@ -227,8 +227,10 @@ class _Reader:
         except ValueError:
             raise self.fail(node, f"{what} must be a date written YYYY-MM-DD, e.g. 2027-06-30, not {value!r}") from None
 
-    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...]) -> str:
+    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...], any_case: bool = False) -> str:
         value = self.scalar(node, what)
+        if any_case:  # 'A4' as on the command line, where --paper A4 is read as a4
+            value = value.lower()
         if value not in choices:
             raise self.fail(
                 node, f"{what} must be one of {', '.join(choices)}, not {value!r}{_did_you_mean(value, choices)}"
@@ -284,9 +286,11 @@ class _Reader:
             subject=self.string(meta["subject"], "the subject") if "subject" in meta else "",
             author=self.string(meta["author"], "the author") if "author" in meta else "",
             review_date=self.date(meta["review_date"], "'review_date'") if "review_date" in meta else None,
-            paper=self.choice(top["paper"], "'paper'", tuple(PAPERS)) if "paper" in top else "a4",
-            fold=self.choice(top["fold"], "'fold'", FOLDS) if "fold" in top else "roll",
-            target=self.choice(top["target"], "'target'", tuple(TARGETS)) if "target" in top else "office",
+            paper=self.choice(top["paper"], "'paper'", tuple(PAPERS), any_case=True) if "paper" in top else "a4",
+            fold=self.choice(top["fold"], "'fold'", FOLDS, any_case=True) if "fold" in top else "roll",
+            target=(
+                self.choice(top["target"], "'target'", tuple(TARGETS), any_case=True) if "target" in top else "office"
+            ),
             theme=self.theme(top["theme"]) if "theme" in top else m.Theme(),
             theme_where={k.value: self.where(v) for k, v in top["theme"].value} if "theme" in top else {},
             typography=self.typography(top["typography"]) if "typography" in top else m.Typography(),

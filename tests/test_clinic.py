@@ -1,0 +1,138 @@
+"""Clinic profiles, output names and the newcomer's first commands, through the command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import polib
+import pypdf
+import pytest
+
+from .conftest import CLINIC, ROOT
+from .test_cli import run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The IPT leaflet with its translations, copied so that builds write into a fresh folder."""
+    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
+    shutil.copytree(ROOT / "translations", tmp_path / "translations")
+    shutil.copytree(ROOT / "assets", tmp_path / "assets", dirs_exist_ok=True)
+    return tmp_path / "content.yaml"
+
+
+def clinic_file(folder: Path, body: str, name: str = "clinic.yaml") -> Path:
+    path = folder / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def test_a_clinic_file_puts_its_details_on_the_leaflet_and_names_the_author(project):
+    code, out, err = run("build", str(project), "--clinic", str(CLINIC))
+    assert code == 0, err
+    pdf = project.parent / "output" / "ipt-leaflet.riverside.pdf"
+    text = " ".join(pdf_text(pdf).split())
+    assert "Riverside Talking Therapies" in text and "12 Mill Lane" in text and "Sample Psychological" not in text
+    assert "These are sample details" not in text
+    assert pypdf.PdfReader(pdf).metadata.author == "Riverside Talking Therapies"
+    assert "sample" not in out
+
+
+def test_without_a_clinic_the_sample_prints_and_the_build_says_so(project):
+    code, out, _ = run("build", str(project))
+    assert code == 0
+    assert "sample details" in out and "--clinic FILE" in out
+    assert "Sample Psychological" in pdf_text(project.parent / "output" / "ipt-leaflet.pdf")
+
+
+def test_a_po_made_before_the_clinic_existed_builds_final_with_the_clinics_address(project):
+    po_file = str(project.parent / "translations" / "pl.po")
+    code, _, err = run("build", str(project), "--clinic", str(CLINIC), "--lang", "pl", "--po", po_file)
+    assert code == 0, err
+    po = polib.pofile(str(project.parent / "translations" / "pl.po"))
+    assert not any("Riverside" in entry.msgid or "Mill Lane" in entry.msgid for entry in po)
+    text = pdf_text(project.parent / "output" / "ipt-leaflet.pl.riverside.pdf")
+    assert "12 Mill Lane" in text and "Telefon" in text
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("clinic:\n  name: X\n  address: [1 Road]\n", 2, "needs the key 'phone'"),
+        ("clinic:\n  name: X\n  address: [1 Road]\n  phone: call us\n", 4, "'phone' must be a telephone number"),
+        ("clinic:\n  name: X\n  address: [1 Road]\n  phone: '0123'\n  email: nobody\n", 5, "'email' must be"),
+        (
+            "clinic:\n  name: X\n  address: [1 Road]\n  phone: '0123'\n  website: javascript:alert(1)\n",
+            5,
+            "'website' must be a web address starting https://",
+        ),
+        ("clinic:\n  name: X\n  address: [1 Road]\n  phone: '0123'\n  logo: ../escape.png\n", 5, "outside"),
+        ("clinic:\n  name: \"A\\u202eB\"\n  address: [1 Road]\n  phone: '0123'\n", 2, "invisible or control"),
+        ("clinic:\n  nmae: X\n", 2, "did you mean 'name'"),
+    ],
+)
+def test_a_bad_clinic_file_says_where_and_what_exits_2_and_writes_nothing(project, body, line, message):
+    (project.parent / "escape.png").write_bytes((ROOT / "tests" / "fixtures" / "clinic" / "riverside.png").read_bytes())
+    folder = project.parent / "clinics"
+    folder.mkdir()
+    path = clinic_file(folder, body)
+    code, _, err = run("build", str(project), "--clinic", str(path))
+    assert code == 2
+    assert f"{path}:{line}:" in err and message in err, err
+    assert "Traceback" not in err
+    assert not (project.parent / "output").exists()
+
+
+def test_clinic_values_are_printed_as_written_never_read_as_markup(project, tmp_path):
+    body = "clinic:\n  name: '**Not bold** [x](https://e.org)'\n  address: [1 Road]\n  phone: '0123'\n"
+    path = clinic_file(tmp_path, body)
+    assert run("build", str(project), "--clinic", str(path), "-o", str(tmp_path / "c.pdf"))[0] == 0
+    assert "**Not bold** [x](https://e.org)" in pdf_text(tmp_path / "c.pdf")
+
+
+def test_every_variant_gets_its_own_pdf_name(project):
+    out = project.parent / "output"
+    for args in ([], ["--paper", "letter"], ["--target", "press"], ["--clinic", str(CLINIC)], ["--lang", "pl"]):
+        assert run("build", str(project), *args)[0] == 0, args
+    names = sorted(path.name for path in out.glob("*.pdf"))
+    assert names == [
+        "ipt-leaflet.letter.pdf", "ipt-leaflet.pdf", "ipt-leaflet.pl.pdf", "ipt-leaflet.press.pdf",
+        "ipt-leaflet.riverside.pdf",
+    ]  # fmt: skip
+
+
+def test_a_pdf_takes_the_users_umask_like_any_new_file(project, tmp_path):
+    target = tmp_path / "shared.pdf"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o644)
+    previous = os.umask(0o022)
+    try:
+        assert run("build", str(project), "-o", str(target))[0] == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize(("value", "expected"), [("-1.5,0.5", (-1.5, 0.5)), ("1,5;-0,5", (1.5, -0.5)), ("2", None)])
+def test_a_negative_or_comma_decimal_duplex_offset_is_read_or_refused_clearly(project, tmp_path, value, expected):
+    code, out, err = run("build", str(project), "--duplex-offset", value, "-o", str(tmp_path / "o.pdf"))
+    if expected is None:
+        assert code == 2 and "X,Y" in err
+    else:
+        assert code == 0, err
+        assert f"moved X {expected[0]:+g} mm, Y {expected[1]:+g} mm" in out
+
+
+def test_paper_is_read_in_any_case_in_the_yaml(project, tmp_path):
+    text = project.read_text(encoding="utf-8").replace("\npaper: a4", "\npaper: A4", 1)
+    project.write_text(text, encoding="utf-8")
+    code, out, err = run("build", str(project), "-o", str(tmp_path / "a.pdf"))
+    assert code == 0, err
+    assert "A4 roll-fold" in out
