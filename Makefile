@@ -1,5 +1,6 @@
 # make          set up .venv and build output/ipt-leaflet.pdf
 # make test     run the tests (sets up .venv when it is missing)
+# make serve    the page for clinic staff, at http://localhost:8000/
 # make preview  PNGs of both pages into output/
 # make bench    time a build against a bare ReportLab script
 # make docs     redraw the pictures in docs/ from the code
@@ -10,7 +11,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: all build test preview bench docs lint clean
+.PHONY: all build test serve preview bench docs lint clean
 
 all: build
 
@@ -22,6 +23,11 @@ $(STAMP): pyproject.toml
 
 build: $(STAMP)
 	$(VENV)/bin/leaflet build content.yaml
+	@echo "leaflet is installed in $(VENV): run $(VENV)/bin/leaflet, or 'source $(VENV)/bin/activate' first;"
+	@echo "'make serve' opens the page for clinic staff at http://localhost:8000/"
+
+serve: $(STAMP)
+	$(VENV)/bin/leaflet serve .
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -96,6 +96,13 @@ def parser() -> argparse.ArgumentParser:
     calibrate = command("calibrate", "write a test sheet to measure a printer's duplex offset", source=False)
     calibrate.add_argument("-o", "--output", type=Path, metavar="PDF", help="default output/calibration-<paper>.pdf")
     duplex(calibrate)
+    serve = commands.add_parser(
+        "serve", help="a page in the browser to print leaflets", description="a page in the browser to print leaflets"
+    )
+    serve.add_argument("folder", nargs="?", default=".", help="the folder that holds the leaflets (default: here)")
+    serve.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1: this computer only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return top
 
 
@@ -319,4 +326,21 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-_COMMANDS = {"build": _build, "check": _check, "preview": _preview, "extract": _extract, "calibrate": _calibrate}
+def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .serve import serve  # the web framework only loads for the page
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder; give the folder that holds the leaflet YAML files")
+    if not 1 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port} is not a port; use a number from 1024 to 65535, e.g. 8000")
+    host = args.host or "127.0.0.1"
+    print(f"open http://{'localhost' if host == '127.0.0.1' else host}:{args.port}/ in your browser; Ctrl-C stops",
+          file=out, flush=True)  # fmt: skip
+    serve(folder, host, args.port)
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "build": _build, "check": _check, "preview": _preview, "extract": _extract, "calibrate": _calibrate, "serve": _serve
+}  # fmt: skip

@@ -1,0 +1,387 @@
+"""`leaflet serve`: a page in the browser where clinic staff pick a leaflet, a language, the paper
+and their clinic, see both sides, and download or print the PDF.
+
+A thin edge over the same pipeline as the command line (`build.make`); ReportLab work runs in
+worker processes, so concurrent requests are safe and a slow build does not hold up the page.
+The page is served from the package (no framework or font is fetched from the internet).
+
+A page on localhost can be reached by any website the user visits, so: a request whose Host
+is not the served host is refused (DNS rebinding); a request that changes something must say
+it comes from the page itself (its Origin) and send JSON; ids are plain names, never paths;
+bodies and fields have size limits; and binding to anything but localhost needs `--host`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing
+import re
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import geometry
+from .build import Options, make, output_name, write_atomically
+from .errors import LayoutError, LeafletError, SourceError
+
+PAGE = Path(__file__).resolve().parent / "web"
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+"""A leaflet's or clinic's id in a URL: a plain name, so it can never name a path."""
+MAX_BODY_BYTES = 16_000
+CLINIC_KEYS = ("name", "address", "phone", "email", "website", "hours")
+WORKERS = 2
+
+
+@dataclass
+class Site:
+    """What the server serves: the leaflets in a folder, its clinics folder, and where it listens."""
+
+    folder: Path
+    host: str
+    port: int
+    pool: ProcessPoolExecutor = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.folder = self.folder.resolve()
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        self.pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=context)
+
+    @property
+    def clinics(self) -> Path:
+        return self.folder / "clinics"
+
+    @property
+    def hosts(self) -> set[str]:
+        names = {self.host, "localhost", "127.0.0.1", "[::1]"} if self.host in LOCAL else {self.host}
+        return {f"{name}:{self.port}" for name in names} | (names if self.port == 80 else set())
+
+    def leaflets(self) -> dict[str, Path]:
+        """Leaflet id -> its YAML file: every file in the folder that reads as a leaflet."""
+        from .content import load
+
+        found = {}
+        for path in sorted(self.folder.glob("*.yaml")):
+            try:
+                found.setdefault(load(path).id, path)
+            except LeafletError:
+                continue  # a clinic, printer or layout file, or a leaflet with a mistake in it
+        return found
+
+
+LOCAL = ("127.0.0.1", "localhost", "::1")
+
+
+def editions(source: Path) -> list[dict[str, str]]:
+    """The leaflet's editions: its own language, then each translation, final or draft (with why)."""
+    from .content import load
+    from .translation import translate
+
+    leaflet = load(source)
+    found = [{"lang": "", "name": _language_name(leaflet.language), "status": "final", "code": leaflet.language}]
+    for po in sorted((source.parent / "translations").glob("*.po")):
+        entry = {"lang": po.stem, "name": _language_name(po.stem), "status": "final", "code": po.stem}
+        try:
+            translate(leaflet, po)
+        except LeafletError as error:
+            entry |= {"status": "draft", "why": str(error).splitlines()[0]}
+        found.append(entry)
+    return sorted(found, key=lambda entry: (entry["status"] != "final", entry["lang"] != "", entry["name"]))
+
+
+def _language_name(code: str) -> str:
+    import icu
+
+    tag = code.replace("_", "-")
+    own = icu.Locale.forLanguageTag(tag)
+    english, native = own.getDisplayName(icu.Locale("en")), own.getDisplayName(own)
+    return f"{english} ({native})" if native and native != english else english or code
+
+
+# -- the work done in worker processes -----------------------------------------------------------
+
+
+def _pdf(source: str, options: Options) -> tuple[bytes | None, str]:
+    try:
+        edition = make(Path(source), options)
+    except LeafletError as error:
+        return None, str(error)
+    if edition.errors:
+        return None, "\n".join(str(finding) for finding in edition.errors)
+    return edition.pdf, ""
+
+
+def _png(source: str, options: Options, page: int) -> tuple[bytes | None, str]:
+    import pypdfium2
+
+    pdf, problem = _pdf(source, options)
+    if pdf is None:
+        return None, problem
+    document = pypdfium2.PdfDocument(pdf)
+    picture = document[page - 1].render(scale=1.4).to_pil()
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue(), ""
+
+
+def _zip(source: str, options: Options, langs: list[str]) -> tuple[bytes | None, str]:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for lang in langs:
+            edition_options = replace(options, lang=lang or None)
+            pdf, problem = _pdf(source, edition_options)
+            if pdf is None:
+                return None, f"{lang or 'source'}: {problem}"
+            from .content import load
+
+            leaflet = load(Path(source))
+            archive.writestr(output_name(leaflet.id, edition_options, leaflet), pdf)
+    return buffer.getvalue(), ""
+
+
+# -- the web application -------------------------------------------------------------------------
+
+
+def application(site: Site):  # noqa: C901 - the routes read best side by side
+    """The Starlette app: the page, its JSON API and the PDFs and pictures."""
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.requests import Request
+    from starlette.responses import FileResponse, JSONResponse, Response
+    from starlette.routing import Route
+
+    from .content import load
+
+    def problem(status: int, message: str, **extra: Any) -> JSONResponse:
+        return JSONResponse({"error": message, **extra}, status_code=status)
+
+    async def guarded(request: Request, handler):
+        if request.headers.get("host", "") not in site.hosts:
+            return problem(421, "this server answers only to its own address; open the page from it")
+        if request.method not in ("GET", "HEAD"):
+            origin = request.headers.get("origin", "")
+            if origin not in {f"http://{host}" for host in site.hosts}:
+                return problem(403, "changes are accepted only from the leaflet page itself")
+            if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+                return problem(415, "send the clinic as JSON")
+        response = await handler(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    def route(path: str, handler, methods=("GET",)) -> Route:
+        async def endpoint(request: Request):
+            return await guarded(request, handler)
+
+        return Route(path, endpoint, methods=list(methods))
+
+    async def page(request: Request):
+        response = FileResponse(PAGE / "index.html", media_type="text/html; charset=utf-8")
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        )
+        return response
+
+    async def asset(request: Request):
+        name = request.path_params["name"]
+        if name not in ("app.js", "style.css"):
+            return problem(404, "no such file")
+        kind = "text/javascript" if name.endswith(".js") else "text/css"
+        return FileResponse(PAGE / name, media_type=f"{kind}; charset=utf-8")
+
+    async def leaflets(request: Request):
+        def listing() -> list[dict[str, Any]]:
+            return [
+                {"id": ident, "title": load(path).title, "editions": editions(path)}
+                for ident, path in site.leaflets().items()
+            ]
+
+        return JSONResponse(await run_in_threadpool(listing))
+
+    async def clinics(request: Request):
+        return JSONResponse(await run_in_threadpool(_saved_clinics, site.clinics))
+
+    async def save_clinic(request: Request):
+        ident = request.path_params["ident"]
+        if not ID.fullmatch(ident):
+            return problem(400, "a clinic's id is a plain name: lower-case letters, digits and dashes")
+        body = await request.body()
+        if len(body) > MAX_BODY_BYTES:
+            return problem(413, "a clinic's details are a few lines; this is too much")
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return problem(400, "the body is not JSON")
+        if not isinstance(data, dict):
+            return problem(422, "send the clinic as an object", fields={})
+        fields = clinic_problems(data)
+        if fields:
+            return problem(422, "some details need correcting", fields=fields)
+        path = site.clinics / f"{ident}.yaml"
+        existed = path.exists()
+        clean = {key: data[key] for key in CLINIC_KEYS if data.get(key)}
+        text = yaml.safe_dump({"clinic": clean}, allow_unicode=True, sort_keys=False)
+        text = "# saved from the leaflet page\n" + text
+        await run_in_threadpool(write_atomically, path, text.encode("utf-8"))
+        return JSONResponse({"id": ident, **clean}, status_code=200 if existed else 201)
+
+    def options_from(request: Request, ident: str) -> tuple[Path, Options] | JSONResponse:
+        source = site.leaflets().get(ident) if ID.fullmatch(ident) else None
+        if source is None:
+            return problem(404, f"no leaflet {ident!r} here")
+        query = request.query_params
+        lang = query.get("lang", "") or None
+        if lang is not None and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}", lang):
+            return problem(400, "lang is a language code such as pl or zh-Hans")
+        if lang and not (source.parent / "translations" / f"{lang}.po").is_file():
+            return problem(404, f"no {lang} translation of this leaflet")
+        paper = query.get("paper", "") or None
+        target = query.get("target", "") or None
+        if paper not in (None, *geometry.PAPERS) or target not in (None, *geometry.TARGETS):
+            return problem(400, f"paper is one of {', '.join(geometry.PAPERS)}; target one of office, press")
+        clinic = query.get("clinic", "") or None
+        clinic_path = None
+        if clinic is not None:
+            if not ID.fullmatch(clinic) or not (site.clinics / f"{clinic}.yaml").is_file():
+                return problem(404, f"no saved clinic {clinic!r}")
+            clinic_path = site.clinics / f"{clinic}.yaml"
+        draft = query.get("draft", "") in ("1", "true")
+        return source, Options(paper=paper, target=target, lang=lang, draft=draft, clinic=clinic_path)
+
+    async def draft_refused(source: Path, options: Options) -> JSONResponse | None:
+        if not options.lang or options.draft:
+            return None
+        status = next((e for e in await run_in_threadpool(editions, source) if e["lang"] == options.lang), None)
+        if status and status["status"] == "draft":
+            return problem(409, f"the {options.lang} translation is a draft: {status.get('why', '')}", draft=True)
+        return None
+
+    async def in_worker(function, *args) -> tuple[bytes | None, str]:
+        import asyncio
+
+        return await asyncio.get_running_loop().run_in_executor(site.pool, function, *args)
+
+    async def pdf(request: Request):
+        found = options_from(request, request.path_params["ident"])
+        if isinstance(found, Response):
+            return found
+        source, options = found
+        if refused := await draft_refused(source, options):
+            return refused
+        data, why = await in_worker(_pdf, str(source), options)
+        if data is None:
+            return problem(422, why)
+        name = output_name(request.path_params["ident"], options, await run_in_threadpool(load, source))
+        headers = {"Content-Disposition": f'inline; filename="{name}"'}
+        return Response(data, media_type="application/pdf", headers=headers)
+
+    async def png(request: Request):
+        found = options_from(request, request.path_params["ident"])
+        if isinstance(found, Response):
+            return found
+        source, options = found
+        page_number = request.query_params.get("page", "1")
+        if page_number not in ("1", "2"):
+            return problem(400, "page is 1 (outside) or 2 (inside)")
+        data, why = await in_worker(_png, str(source), replace(options, draft=True), int(page_number))
+        if data is None:
+            return problem(422, why)
+        return Response(data, media_type="image/png", headers={"Cache-Control": "no-store"})
+
+    async def bundle(request: Request):
+        found = options_from(request, request.path_params["ident"])
+        if isinstance(found, Response):
+            return found
+        source, options = found
+        finals = [e["lang"] for e in await run_in_threadpool(editions, source) if e["status"] == "final"]
+        data, why = await in_worker(_zip, str(source), options, finals)
+        if data is None:
+            return problem(422, why)
+        leaflet = await run_in_threadpool(load, source)
+        name = output_name(request.path_params["ident"], replace(options, lang=None), leaflet).removesuffix(".pdf")
+        headers = {"Content-Disposition": f'attachment; filename="{name}.all-languages.zip"'}
+        return Response(data, media_type="application/zip", headers=headers)
+
+    routes = [
+        route("/", page),
+        route("/static/{name}", asset),
+        route("/api/leaflets", leaflets),
+        route("/api/clinics", clinics),
+        route("/api/clinics/{ident}", save_clinic, methods=("PUT",)),
+        route("/leaflets/{ident}.pdf", pdf),
+        route("/leaflets/{ident}.png", png),
+        route("/leaflets/{ident}.zip", bundle),
+    ]
+    return Starlette(routes=routes)
+
+
+def _saved_clinics(folder: Path) -> list[dict[str, Any]]:
+    from .clinic import load_clinic
+
+    found = []
+    for path in sorted(folder.glob("*.yaml")):
+        if not ID.fullmatch(path.stem):
+            continue
+        try:
+            details = load_clinic(path)
+        except LeafletError:
+            continue
+        values = {key: getattr(details, key) for key in CLINIC_KEYS}
+        found.append({"id": path.stem, **{k: list(v) if k == "address" else v for k, v in values.items() if v}})
+    return found
+
+
+def clinic_problems(data: dict[str, Any]) -> dict[str, str]:
+    """A message per field that is wrong, checked by the same rules as a clinic file."""
+    from .content import _Reader, compose
+
+    problems: dict[str, str] = {}
+    unknown = [key for key in data if key not in CLINIC_KEYS]
+    for key in unknown:
+        problems[key] = f"unknown field; the fields are {', '.join(CLINIC_KEYS)}"
+    placeholder = {"name": "x", "address": ["x"], "phone": "0123"}
+    for key in CLINIC_KEYS:
+        value = data.get(key)
+        if value in (None, "", []):
+            if key in placeholder:
+                problems[key] = "needed"
+            continue
+        if key == "address" and isinstance(value, str):
+            value = [line for line in value.splitlines() if line.strip()]
+        lines = value if isinstance(value, list) else [value]
+        if not all(isinstance(line, str) for line in lines):
+            problems[key] = "must be text"
+            continue
+        trial = {**placeholder, key: value}
+        try:
+            node = compose(yaml.safe_dump({"clinic": trial}), Path(f"{key}"), "a clinic", "", "{what}")
+            _Reader(key, Path.cwd()).clinic_details(node.value[0][1])
+        except SourceError as error:
+            problems[key] = str(error).split(": ", 1)[-1]
+        except LeafletError as error:
+            problems[key] = str(error)
+    if "address" in data and isinstance(data["address"], str):
+        data["address"] = [line.strip() for line in data["address"].splitlines() if line.strip()]
+    return problems
+
+
+def serve(folder: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the page until Ctrl-C."""
+    import uvicorn
+
+    site = Site(folder, host, port)
+    try:
+        uvicorn.run(application(site), host=host, port=port, log_level="warning")
+    finally:
+        site.pool.shutdown(cancel_futures=True)
+
+
+def check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise LayoutError([f"{folder} is not a folder; give the folder that holds the leaflet YAML"])
