@@ -1,5 +1,6 @@
 # make          set up .venv and build output/ipt-leaflet.pdf
 # make test     run the tests (sets up .venv when it is missing)
+# make fuzz     the property tests with many more inputs (minutes)
 # make serve    the page for clinic staff, at http://localhost:8000/
 # make preview  PNGs of both pages into output/
 # make bench    time a build against a bare ReportLab script
@@ -11,7 +12,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: all build test serve preview bench docs lint clean
+.PHONY: all build test fuzz serve preview bench docs lint clean
 
 all: build
 
@@ -25,6 +26,9 @@ build: $(STAMP)
 	$(VENV)/bin/leaflet build content.yaml
 	@echo "leaflet is installed in $(VENV): run $(VENV)/bin/leaflet, or 'source $(VENV)/bin/activate' first;"
 	@echo "'make serve' opens the page for clinic staff at http://localhost:8000/"
+
+fuzz: $(STAMP)
+	LEAFLET_FUZZ_SCALE=4 $(PY) -m pytest tests/test_fuzz.py
 
 serve: $(STAMP)
 	$(VENV)/bin/leaflet serve .

@@ -14,6 +14,7 @@ which ignores itself in git.)
 from __future__ import annotations
 
 import io
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -32,14 +33,18 @@ from leaflet.markup import LINK_SCHEMES, MarkupError, parse_inline
 from leaflet.model import PANEL_NAMES, THEME_COLOURS, Leaflet, Span
 
 BASE = settings(derandomize=True, database=None, deadline=None)
+SCALE = float(os.environ.get("LEAFLET_FUZZ_SCALE", "0.3"))
+"""How many of each property's inputs to try: `make test` tries a third, to stay near a minute;
+`make fuzz` sets LEAFLET_FUZZ_SCALE=4 for the full run."""
 
 
 def fuzz(examples: int, *checks: HealthCheck) -> settings:
-    """Settings for one property: reproducible, no deadline (the first build loads fonts), `examples` inputs.
+    """Settings for one property: reproducible, no deadline (the first build loads fonts), `examples` inputs
+    (times SCALE).
 
     `checks` are the health checks to suppress: only `too_slow`, for the strategies that build whole YAML
     documents, whose generation time depends on the machine."""
-    return settings(BASE, max_examples=examples, suppress_health_check=list(checks))
+    return settings(BASE, max_examples=max(5, round(examples * SCALE)), suppress_health_check=list(checks))
 
 
 # -- text ----------------------------------------------------------------------------------------------------------
