@@ -16,7 +16,10 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
+import os
 import re
+import threading
+import time
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -48,8 +51,17 @@ class Site:
 
     def __post_init__(self) -> None:
         self.folder = self.folder.resolve()
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        self.pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=context)
+        # spawned, not forked: a worker holds neither the listening socket nor its siblings' pipes,
+        # and it watches the server, ending with it however the server is stopped
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(
+            max_workers=WORKERS, mp_context=context, initializer=_watch_server, initargs=(os.getpid(),)
+        )
+
+    def start_workers(self) -> None:
+        """Start the workers now (fonts and imports loaded), before the server listens."""
+        for future in [self.pool.submit(_warm) for _ in range(WORKERS)]:
+            future.result()
 
     @property
     def clinics(self) -> Path:
@@ -103,6 +115,24 @@ def _language_name(code: str) -> str:
 
 
 # -- the work done in worker processes -----------------------------------------------------------
+
+
+def _watch_server(server: int) -> None:
+    """In a worker: end as soon as the server that started it has gone (killed, crashed or stopped)."""
+
+    def watch() -> None:
+        while os.getppid() == server:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _warm() -> None:
+    """Load what every build needs, so that the first request is as quick as the next."""
+    from .render.fonts import Fonts
+
+    Fonts().font_name("regular")
 
 
 def _pdf(source: str, options: Options) -> tuple[bytes | None, str]:
@@ -289,7 +319,9 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
         page_number = request.query_params.get("page", "1")
         if page_number not in ("1", "2"):
             return problem(400, "page is 1 (outside) or 2 (inside)")
-        data, why = await in_worker(_png, str(source), replace(options, draft=True), int(page_number))
+        # a draft translation is shown with its DRAFT bands, as it would print; a checked one without
+        is_draft = bool(options.lang) and await draft_refused(source, replace(options, draft=False)) is not None
+        data, why = await in_worker(_png, str(source), replace(options, draft=is_draft), int(page_number))
         if data is None:
             return problem(422, why)
         return Response(data, media_type="image/png", headers={"Cache-Control": "no-store"})
@@ -376,6 +408,7 @@ def serve(folder: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
     site = Site(folder, host, port)
+    site.start_workers()
     try:
         uvicorn.run(application(site), host=host, port=port, log_level="warning")
     finally:

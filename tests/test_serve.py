@@ -169,6 +169,19 @@ def test_a_preview_is_a_picture_of_each_side(site):
     assert request(f"{base}/leaflets/ipt-leaflet.png?page=3")[0] == 400
 
 
+def test_only_a_draft_translation_is_previewed_with_draft_bands(site):
+    _, base = site
+    final = request(f"{base}/leaflets/ipt-leaflet.png?lang=pl&page=1")[2]
+    draft = request(f"{base}/leaflets/ipt-leaflet.png?lang=de&page=1")[2]
+    from PIL import Image
+
+    def red(png: bytes) -> int:
+        pixels = Image.open(io.BytesIO(png)).convert("RGB").tobytes()
+        return sum(1 for i in range(0, len(pixels), 3) if pixels[i] > 180 and pixels[i + 1] < 80 and pixels[i + 2] < 80)
+
+    assert red(final) == 0 and red(draft) > 500
+
+
 def test_the_zip_holds_every_final_edition_for_the_clinic(site):
     _, base = site
     put_clinic(base, "riverside-test", RIVERSIDE)
