@@ -171,6 +171,52 @@ def warm_build(calls: int) -> Timings:
     return time_calls(lambda: make(SOURCE), calls)
 
 
+SERVE_TARGET = 1.5
+"""A PDF from `leaflet serve` may take at most this many warm in-process builds (HTTP and a worker hop)."""
+
+
+def serve_timings(calls: int) -> Timings:
+    """Time PDF requests to a running `leaflet serve`, after one warm-up request, one at a time."""
+    import socket
+    import urllib.request
+
+    with tempfile.TemporaryDirectory(prefix="leaflet-serve-bench-") as folder:
+        shutil.copy(SOURCE, Path(folder) / SOURCE.name)
+        shutil.copytree(TRANSLATIONS, Path(folder) / "translations")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        command = [sys.executable, "-m", "leaflet", "serve", folder, "--port", str(port)]
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise BuildFailed("leaflet serve did not start") from None
+                    time.sleep(0.1)
+            url = f"http://127.0.0.1:{port}/leaflets/ipt-leaflet.pdf"
+            return time_calls(lambda: urllib.request.urlopen(url, timeout=60).read(), calls)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def serve_report(requests: Timings | Exception, warm: Timings | Exception) -> tuple[str, bool]:
+    if not isinstance(requests, Timings):
+        return f"\n{'PDF from leaflet serve':<24}not measured: {first_line(requests)}", False
+    line = f"\n{'PDF from leaflet serve':<24}{requests.median_ms:>7.1f} ms median of {len(requests.seconds)} requests"
+    if not isinstance(warm, Timings):
+        return line, False
+    ratio = requests.median_ms / warm.median_ms
+    ok = ratio <= SERVE_TARGET
+    said = f"\n{'request / warm make()':<24}{f'{ratio:.2f}x':>10}   target <= {SERVE_TARGET:.1f}x   {verdict(ok)}"
+    return line + said, ok
+
+
 def batch_commands(workdir: Path) -> tuple[dict[str, list[str]], list[str]]:
     """One build per edition (the demo translations are drafts), and the one parallel build of them all.
 
@@ -445,6 +491,7 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--edition-calls", type=int, default=7, help="timed warm make() rounds per edition (default 7, 0 skips them)"
     )
+    parser.add_argument("--serve-calls", type=int, default=15, help="timed PDF requests to leaflet serve (0 skips)")
     args = parser.parse_args(argv)
     if args.rounds < 1 or args.calls < 1:
         parser.error("--rounds and --calls must be at least 1")
@@ -482,6 +529,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines, editions_passed = edition_report(editions, args.edition_calls, EDITION_TARGET, baseline)
         print(lines)
         passed = passed and editions_passed
+    if args.serve_calls:
+        try:
+            requests: Timings | Exception = serve_timings(args.serve_calls)
+        except Exception as error:  # the page is being edited: say so and report the rest
+            requests = error
+        lines, serve_passed = serve_report(requests, warm)
+        print(lines)
+        passed = passed and serve_passed
     if isinstance(batch, Batch):
         lines, batch_passed = batch_report(batch)
         print(lines)
