@@ -382,7 +382,7 @@ def clinic_problems(data: dict[str, Any]) -> dict[str, str]:
         value = data.get(key)
         if value in (None, "", []):
             if key in placeholder:
-                problems[key] = "needed"
+                problems[key] = "Please fill this in."
             continue
         if key == "address" and isinstance(value, str):
             value = [line for line in value.splitlines() if line.strip()]
@@ -394,8 +394,9 @@ def clinic_problems(data: dict[str, Any]) -> dict[str, str]:
         try:
             node = compose(yaml.safe_dump({"clinic": trial}), Path(f"{key}"), "a clinic", "", "{what}")
             _Reader(key, Path.cwd()).clinic_details(node.value[0][1])
-        except SourceError as error:
-            problems[key] = str(error).split(": ", 1)[-1]
+        except SourceError as error:  # said for the page: "Must be a telephone number ...", not "'phone' must be"
+            said = str(error).split(": ", 1)[-1].replace(f"'{key}' ", "", 1)
+            problems[key] = said[:1].upper() + said[1:]
         except LeafletError as error:
             problems[key] = str(error)
     if "address" in data and isinstance(data["address"], str):
