@@ -48,9 +48,12 @@ class Options:
     """Build a translation with missing or unreviewed entries anyway, marked as a draft on every panel."""
     clinic: Path | None = None
     """A clinic file whose details fill the leaflet's clinic block (see `clinic`)."""
+    format: str = "pdf"
+    """'pdf', or 'html' for the page for screens and websites (`render.html`)."""
 
     def __post_init__(self) -> None:
         for name, value, choices in (
+            ("format", self.format, FORMATS),
             ("paper", self.paper, geometry.PAPERS),
             ("fold", self.fold, geometry.FOLDS),
             ("target", self.target, geometry.TARGETS),
@@ -65,6 +68,7 @@ class Options:
 
 
 MAX_DUPLEX_OFFSET_MM = 10.0
+FORMATS = ("pdf", "html")
 
 
 @dataclass(frozen=True)
@@ -186,7 +190,12 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
     if edition.errors:
         raise LayoutError([str(f) for f in edition.errors])
     path = options.output or default_output(source, edition.leaflet, options)
-    write_atomically(path, edition.pdf)
+    if options.format == "html":
+        from .render.html import render_html  # only an HTML edition needs it
+
+        write_atomically(path, render_html(edition.leaflet).encode("utf-8"))
+    else:
+        write_atomically(path, edition.pdf)
     return edition, path
 
 
@@ -227,7 +236,7 @@ def output_name(leaflet_id: str, options: Options, leaflet: Leaflet | None = Non
     if options.target and (leaflet is None or options.target != leaflet.target):
         parts.append(options.target)
     parts += ["cmyk" if options.cmyk else None, "draft" if options.draft and lang else None]
-    return ".".join(part for part in parts if part) + ".pdf"
+    return ".".join(part for part in parts if part) + f".{options.format}"
 
 
 def _umask() -> int:

@@ -81,6 +81,9 @@ def parser() -> argparse.ArgumentParser:
 
     build_cmd = command("build", "lay out the leaflet and write its PDF")
     build_cmd.add_argument("-o", "--output", type=Path, metavar="PDF", help="PDF to write (default output/<id>.pdf)")
+    build_cmd.add_argument(
+        "--format", type=str.lower, choices=("pdf", "html"), default="pdf", help="pdf (default), or an html page"
+    )
     printing(build_cmd)
     language(build_cmd, batch=True)
     check_cmd = command("check", "preflight: lay out every edition and report what a print shop would, writing nothing")
@@ -202,6 +205,7 @@ def _options(args: argparse.Namespace) -> Options:
         po=getattr(args, "po", None),
         draft=getattr(args, "draft", False),
         clinic=getattr(args, "clinic", None),
+        format=getattr(args, "format", "pdf"),
     )
 
 
@@ -210,7 +214,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _build_all(args, out, err)
     options = _options(args)
     edition, path = build(args.source, options)
-    print(f"wrote {_shown(path)}: {_summary(edition)}{_offset_said(options)}", file=out)
+    what = f"an HTML page in {edition.leaflet.language}" if options.format == "html" else _summary(edition)
+    print(f"wrote {_shown(path)}: {what}{_offset_said(options)}", file=out)
     _warnings(edition, out)
     return EXIT_OK
 
