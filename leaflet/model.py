@@ -74,6 +74,9 @@ class Block:
     """How the block may move between panels: pinned, kept together, breaks (see `Placement`)."""
     translation: Location | None = None
     """In a translated edition, where its first translated text is (PO file and line), for messages."""
+    tag: tuple | None = None
+    """Its place in the document structure, for a block that layout makes up (the clinic box's parts);
+    blocks of the source get theirs from where they are written (`layout.structure`)."""
 
     @property
     def kind(self) -> str:
@@ -101,6 +104,9 @@ class Bullets(Block):
     items: tuple[Text, ...]
     continued: bool = False
     """The first item carries on from the panel before: it has no bullet of its own."""
+    start: int = 0
+    """Which item of the list written in the source the first one is: a list that carries on to
+    another panel stays one list for screen readers."""
 
 
 @dataclass(frozen=True, kw_only=True)

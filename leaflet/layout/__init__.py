@@ -25,6 +25,7 @@ from .flow import FlowResult, LaidCache, Overflow, PanelLayout, flow
 from .items import Item
 from .linebreak import can_hyphenate
 from .lines import Measure
+from .structure import block_tags
 
 __all__ = ["Copyfit", "Layout", "Levers", "Measure", "Overflow", "PanelLayout", "Item", "lay_out", "body_sizes"]
 
@@ -123,13 +124,14 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     sizes = body_sizes(leaflet.typography)
     levers = levers_for(script)
     hyphenate = leaflet.typography.hyphenate and can_hyphenate(leaflet.language, script.code)
+    structure = tuple(block_tags(leaflet).items())
     tried: dict[tuple[float, Levers, bool], list[FlowResult]] = {}
     laid: dict[tuple[float, Levers], LaidCache] = {}
 
     def attempt(size: float, lever: Levers, balance: bool = False) -> list[FlowResult]:
         """The flows at a size and levers; unbalanced while searching (fitting does not depend on it)."""
         if (size, lever, balance) not in tried:
-            ts = Typesetting(size, leaflet.theme, script, lever, leaflet.language, hyphenate)
+            ts = Typesetting(size, leaflet.theme, script, lever, leaflet.language, hyphenate, structure)
             cache = laid.setdefault((size, lever), {})  # balancing reuses the blocks the search laid out
             tried[size, lever, balance] = [_flow(chain, sheet, ts, measure, balance, cache) for chain in chains]
         return tried[size, lever, balance]

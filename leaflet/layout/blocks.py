@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .. import model as m
+from ..errors import Location
 from ..languages import SCRIPTS, Script
 from ..units import Box, mm
 from .artwork import ILLUSTRATIONS
 from .ink import Placed, extra_space, ink_gap
-from .items import Circle, Item, Line, Link, Outline, Picture, QRSymbol, Rect, TextRun
+from .items import Circle, Item, Line, Link, Outline, Picture, QRSymbol, Rect, Tag, TextRun, node
 from .lines import Measure, SetText, TextStyle, set_text, widest_word
 
 
@@ -44,6 +46,18 @@ class Typesetting:
     language: str = "en"
     hyphenate: bool = False
     """Body text may be hyphenated (the leaflet allows it and the language has a dictionary)."""
+    structure: tuple[tuple[Location, Tag], ...] = ()
+    """Each source block's place in the document structure, by where it is written."""
+
+    @cached_property
+    def _tags(self) -> dict[Location, Tag]:
+        return dict(self.structure)
+
+    def tag(self, block: m.Block) -> Tag | None:
+        """The block's place in the structure (None: not content, so an artifact)."""
+        if block.tag is not None:
+            return block.tag
+        return self._tags.get(block.where) if block.where is not None else None
 
     @property
     def rtl(self) -> bool:
@@ -238,8 +252,9 @@ def _stack(parts: list[tuple[tuple[Item, ...], float, float]]) -> tuple[tuple[It
 def _heading(block: m.Heading, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     style = ts.heading(block.level)
     text = set_text(block.text.spans, style, column.width, measure)
+    runs = tuple(tagged(text.runs, ts.tag(block)))
     return Laid(
-        block, _with_links(text.runs), text.height, ts.body * 0.45, keep_with_next=True,
+        block, _with_links(runs), text.height, ts.body * 0.45, keep_with_next=True,
         first_ink=text.first_ink, last_ink=text.last_ink, ink_size=style.size,
     )  # fmt: skip
 
@@ -251,8 +266,9 @@ def _paragraph(block: m.Paragraph, column: Column, ts: Typesetting, measure: Mea
         return (replace(block, text=m.Text(block.text.source, spans)),)
 
     cuts = tuple(text_cuts(text, block.text.spans, rest))
+    runs = tuple(tagged(text.runs, ts.tag(block)))
     return Laid(
-        block, _with_links(text.runs), text.height, ts.gap, cuts=cuts,
+        block, _with_links(runs), text.height, ts.gap, cuts=cuts,
         first_ink=text.first_ink, last_ink=text.last_ink, ink_size=ts.body,
     )  # fmt: skip
 
@@ -266,17 +282,22 @@ def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure
     top = 0.0
     for index, item in enumerate(block.items):
         text = set_text(item.spans, style, column.width - indent, measure)
-        runs = ts.at(text.runs, indent, column.width - indent, column)
+        own = ts.tag(block)
+        entry = own + (node("LI", (block.start + index,)),) if own else None
+        body_tag = entry + (node("LBody", (block.start + index, 1)),) if entry else None
+        runs = ts.at(tagged(text.runs, body_tag), indent, column.width - indent, column)
         if index or not block.continued:
             bullet = set_text((m.Span("\u2022", bold=True),), replace(style, colour=ts.theme.accent), indent, measure)
-            runs += ts.at(bullet.runs, 0, indent, column)
+            label = entry + (node("Lbl", (block.start + index, 0)),) if entry else None
+            runs += ts.at(tagged(bullet.runs, label), 0, indent, column)
         parts.append((_with_links(tuple(runs)), text.height, after))
 
         def rest(spans: tuple[m.Span, ...], index=index) -> tuple[m.Block, ...]:
-            return (replace(block, items=(m.Text("", spans), *block.items[index + 1 :]), continued=True),)
+            items = (m.Text("", spans), *block.items[index + 1 :])
+            return (replace(block, items=items, continued=True, start=block.start + index),)
 
         def next_items(index=index) -> tuple[m.Block, ...]:
-            return (replace(block, items=block.items[index + 1 :], continued=False),)
+            return (replace(block, items=block.items[index + 1 :], continued=False, start=block.start + index + 1),)
 
         cuts += text_cuts(text, item.spans, rest, top)
         if index + 1 < len(block.items):
@@ -288,7 +309,10 @@ def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure
 
 def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     heading = set_text(block.heading.spans, ts.subheading(), column.width, measure)
-    title = Laid(block, _with_links(heading.runs), heading.height, ts.body * 0.2, first_ink=heading.first_ink,
+    own = ts.tag(block)
+    title_tag = own + (node("H3", (0,)),) if own else None
+    title = Laid(block, _with_links(tuple(tagged(heading.runs, title_tag))), heading.height, ts.body * 0.2,
+                 first_ink=heading.first_ink,
                  last_ink=heading.last_ink, ink_size=ts.subheading().size)  # fmt: skip
     laid = [lay_block(b, column, ts, measure) for b in block.body]
     for index, part in enumerate([title, *laid[:-1]]):  # each block's ink clear of the one above
@@ -328,11 +352,19 @@ def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) ->
     for index, step in enumerate(block.steps):
         number = block.start + index
         body = set_text(step.body.spans, ts.text(), column.width, measure)
+        own = ts.tag(block)
+        entry = own + (node("LI", (number,)),) if own else None
+        label_tag = entry + (node("Lbl", (number, 0)),) if entry else None
+        title_tag = entry + (node("LBody", (number, 1)), node("H3", (0,))) if entry else None
+        body_tag = entry + (node("LBody", (number, 1)), node("P", (1,))) if entry else None
+        body = replace(body, runs=tuple(tagged(body.runs, body_tag)))
         items: list[Item] = []
         title_height = 0.0
         if step.title is not None:
             title = set_text(step.title.spans, title_style, column.width - title_x, measure)
+            title = replace(title, runs=tuple(tagged(title.runs, title_tag)))
             digits = set_text((m.Span(str(number)),), ts.badge_number(badge), badge, measure)
+            digits = replace(digits, runs=tuple(tagged(digits.runs, label_tag)))
             first_line = title.line_tops[1]
             drop = max(0.0, (badge - first_line) / 2)  # the title's first line is centred on the badge
             centre = -(drop + first_line / 2)
@@ -371,7 +403,9 @@ def _callout(block: m.Callout, column: Column, ts: Typesetting, measure: Measure
     parts = []
     if block.heading:
         heading = set_text(block.heading.spans, ts.subheading(), inner.width, measure)
-        parts.append((_with_links(heading.runs), heading.height, ts.body * 0.25))
+        own = ts.tag(block)
+        runs = tuple(tagged(heading.runs, own + (node("H3", (0,)),) if own else None))
+        parts.append((_with_links(runs), heading.height, ts.body * 0.25))
     plain = replace(ts, hyphenate=False)  # a callout holds names, addresses and numbers: never hyphenated
     parts += _laid_parts([lay_block(b, inner, plain, measure) for b in block.body], gap_scale=0.5)
     content, height = _stack(parts)
@@ -400,13 +434,18 @@ def _clinic(block: m.Clinic, column: Column, ts: Typesetting, measure: Measure) 
             spans.append(m.Span(f"\n{block.label(key).plain}: "))
             spans.append(m.Span(f"\u2068{value}\u2069", link=link))
     body: list[m.Block] = []
+    own = ts.tag(block)
+
+    def part(role: str, index: int, **attributes: str) -> Tag | None:
+        return own + (node(role, (index,), **attributes),) if own else None
+
     if details.logo and details.logo_pixels:
         logo = m.Image(src=details.logo, alt=m.plain_text(details.name), pixels=details.logo_pixels, width_mm=30)
-        body.append(replace(logo, where=details.logo_where))
+        body.append(replace(logo, where=details.logo_where, tag=part("Figure", 1, Alt=details.name)))
     text = m.Text("".join(span.text for span in spans), tuple(spans))
-    body.append(m.Paragraph(text=text, where=block.where))
+    body.append(m.Paragraph(text=text, where=block.where, tag=part("P", 2)))
     if block.sample:
-        body.append(m.Paragraph(text=block.label("sample"), where=block.where))
+        body.append(m.Paragraph(text=block.label("sample"), where=block.where, tag=part("P", 3)))
     box = m.Callout(heading=block.label("heading"), body=tuple(body), where=block.where, placement=block.placement)
     return replace(_callout(box, column, ts, measure), block=block)
 
@@ -415,15 +454,17 @@ def _image(block: m.Image, column: Column, ts: Typesetting, measure: Measure) ->
     pixels_w, pixels_h = block.pixels
     width = min(mm(block.width_mm) if block.width_mm else column.width, column.width)
     height = width * pixels_h / pixels_w
-    picture = Picture(Box(0, -height, width, 0), block.src, block.alt.plain, block.pixels)
+    picture = Picture(Box(0, -height, width, 0), block.src, block.alt.plain, block.pixels, tag=ts.tag(block))
     return Laid(block, tuple(ts.at([picture], 0, width, column)), height, ts.gap)
 
 
 def _qr(block: m.QRCode, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     size = min(mm(block.size_mm), column.width)
+    own = ts.tag(block)
+    caption_tag = own + (node("Caption", (1,)),) if own else None
     code: list[Item] = [
-        QRSymbol(Box(0, -size, size, 0), block.url, ts.theme.text),
-        Link(Box(0, -size, size, 0), block.url),
+        QRSymbol(Box(0, -size, size, 0), block.url, ts.theme.text, tag=own),
+        Link(Box(0, -size, size, 0), block.url, own, f"QR code that opens {block.url}"),
     ]
     items = ts.at(code, 0, size, column)
     height = size
@@ -432,11 +473,13 @@ def _qr(block: m.QRCode, column: Column, ts: Typesetting, measure: Measure) -> L
         beside = column.width - size - gap
         if beside >= MIN_CAPTION_WIDTH:
             caption = set_text(block.caption.spans, ts.text(), beside, measure)
+            caption = replace(caption, runs=tuple(tagged(caption.runs, caption_tag)))
             top = -(size - caption.height) / 2 if caption.height < size else 0
             items += ts.at([run.moved(0, top) for run in _with_links(caption.runs)], size + gap, beside, column)
             height = max(size, caption.height)
         else:  # no room beside the code: the caption goes underneath
             caption = set_text(block.caption.spans, ts.text(), column.width, measure)
+            caption = replace(caption, runs=tuple(tagged(caption.runs, caption_tag)))
             items += [run.moved(0, -(size + gap / 2)) for run in _with_links(caption.runs)]
             height = size + gap / 2 + caption.height
     return Laid(block, tuple(items), height, ts.gap)
@@ -447,7 +490,7 @@ MIN_CAPTION_WIDTH = mm(30)
 
 def _illustration(block: m.Illustration, column: Column, ts: Typesetting, measure: Measure) -> Laid:
     height = mm(block.height_mm)
-    shapes = ILLUSTRATIONS[block.name](column.width, height, ts.theme)
+    shapes = tagged(ILLUSTRATIONS[block.name](column.width, height, ts.theme), ts.tag(block), Rect, Circle, Outline)
     return Laid(block, tuple(shape.moved(0, -height) for shape in shapes), height, ts.gap)
 
 
@@ -463,7 +506,7 @@ def _banner(block: m.Banner, column: Column, ts: Typesetting, measure: Measure) 
             size = max(style.size * column.width / widest, ts.body * MIN_TITLE_SCALE)
             style = replace(style, size=size, leading=style.leading * size / style.size)
         text = set_text(block.text.spans, style, column.width, measure)
-        items += [run.moved(0, -pad) for run in text.runs]
+        items += [run.moved(0, -pad) for run in tagged(text.runs, ts.tag(block))]
         height = max(height, text.height + 2 * pad)
     band = Rect(Box(-column.outset_left, -height, column.width + column.outset_right, 0), colour)
     return Laid(block, (band, *items), height, ts.gap * 1.5)
@@ -486,9 +529,29 @@ def _laid_parts(laid: list[Laid], gap_scale: float = 1.0) -> list[tuple[tuple[It
 
 
 def _with_links(items: tuple[Item, ...]) -> tuple[Item, ...]:
-    """Add a clickable area over every linked text run."""
-    links = tuple(Link(run.box, run.link) for run in items if isinstance(run, TextRun) and run.link)
-    return items + links
+    """Add a clickable area over every linked text run; a tagged run's link is a Link element."""
+    links = []
+    for run in items:
+        if isinstance(run, TextRun) and run.link:
+            links.append(Link(run.box, run.link, run.tag, run.text))
+    return items + tuple(links)
+
+
+def tagged(items, tag: Tag | None, *kinds: type) -> list:
+    """Items with their place in the structure: text runs (a linked one inside a Link element),
+    and items of the given kinds (a picture's shapes); the rest stay decoration."""
+    if tag is None:
+        return list(items)
+    result = []
+    for item in items:
+        if isinstance(item, TextRun):
+            own = tag + ((node("Link", (item.link,)),) if item.link else ())
+            result.append(replace(item, tag=own))
+        elif isinstance(item, kinds):
+            result.append(replace(item, tag=tag))
+        else:
+            result.append(item)
+    return result
 
 
 _LAYOUTS = {

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from .. import model as m
 from ..geometry import PanelPlace
 from .blocks import Column, Cut, Laid, Typesetting, ink_between, lay_block
-from .items import Item, Picture, Rect, TextRun
+from .items import Item, Picture, QRSymbol, Rect, TextRun
 from .lines import Measure
 
 
@@ -269,7 +269,8 @@ def _place(column: list[Laid], place: PanelPlace) -> tuple[Item, ...]:
     for index, laid in enumerate(column):
         if laid.is_fill:
             y -= spare / fills
-        block_items = [_located(item.moved(content.x0, y), laid.block) for item in laid.items]
+        panel = m.PANEL_NAMES.index(place.name) if place.name in m.PANEL_NAMES else 0
+        block_items = [_located(item.moved(content.x0, y), laid.block, panel) for item in laid.items]
         if laid.is_band:
             at_top = index == 0
             at_bottom = index == len(column) - 1 and (fills or spare < 0.01)
@@ -279,10 +280,14 @@ def _place(column: list[Laid], place: PanelPlace) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _located(item: Item, block: m.Block) -> Item:
-    """Text and pictures remember the block they come from, for messages that point at the source."""
-    if isinstance(item, (TextRun, Picture)) and item.where is None:
-        return replace(item, where=block.where)
+def _located(item: Item, block: m.Block, panel: int) -> Item:
+    """Text and pictures remember the block they come from, for messages that point at the source,
+    and where they come in reading order: the panel, then down it, then along the line."""
+    if isinstance(item, TextRun):
+        return replace(item, where=item.where or block.where, order=(panel, -round(item.baseline, 1), item.x))
+    if isinstance(item, Picture | QRSymbol):
+        located = replace(item, where=item.where or block.where) if isinstance(item, Picture) else item
+        return replace(located, order=(panel, -round(item.box.y1, 1), item.box.x0))
     return item
 
 

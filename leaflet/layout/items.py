@@ -17,6 +17,17 @@ from pathlib import Path
 from ..errors import Location
 from ..units import Box
 
+Node = tuple[str, tuple, tuple[tuple[str, str], ...]]
+"""One element of the document's structure: its role (P, H2, LI, Figure...), a key that puts it
+in source order among its siblings, and attributes (("Alt", ...), ("Lang", ...))."""
+Tag = tuple[Node, ...]
+"""Where an item sits in the structure, from the top element down to the one it belongs to;
+None for decoration (bands, tints, marks), which the PDF marks as an artifact."""
+
+
+def node(role: str, key: tuple = (), **attributes: str) -> Node:
+    return role, key, tuple(sorted(attributes.items()))
+
 
 @dataclass
 class TextRun:
@@ -38,6 +49,9 @@ class TextRun:
     """What the run says, for copying, search and screen readers, when its glyphs are not that
     text in order (shaped, right to left, hyphenated): a line's first run carries the whole
     line's text and its other runs ''. None: the glyphs say it."""
+    tag: Tag | None = None
+    order: tuple = ()
+    """Where it comes in reading order (panel, then place on it): set when the panel is placed."""
 
     @property
     def box(self) -> Box:
@@ -47,7 +61,7 @@ class TextRun:
         # built directly rather than with dataclasses.replace: runs are moved thousands of times a build
         return TextRun(
             self.x + dx, self.baseline + dy, self.text, self.face, self.size, self.colour, self.width,
-            self.ascent, self.descent, self.link, self.where, self.actual,
+            self.ascent, self.descent, self.link, self.where, self.actual, self.tag, self.order,
         )  # fmt: skip
 
 
@@ -56,6 +70,7 @@ class Rect:
     box: Box
     colour: str
     radius: float = 0.0
+    tag: Tag | None = None
 
     def moved(self, dx: float, dy: float) -> Rect:
         return replace(self, box=self.box.moved(dx, dy))
@@ -67,6 +82,7 @@ class Circle:
     cy: float
     r: float
     colour: str
+    tag: Tag | None = None
 
     def moved(self, dx: float, dy: float) -> Circle:
         return replace(self, cx=self.cx + dx, cy=self.cy + dy)
@@ -78,6 +94,7 @@ class Outline:
 
     commands: tuple[tuple, ...]
     colour: str
+    tag: Tag | None = None
 
     def moved(self, dx: float, dy: float) -> Outline:
         moved = []
@@ -98,6 +115,7 @@ class Line:
     colour: str
     width: float
     dash: tuple[float, ...] = ()
+    tag: Tag | None = None
 
     def moved(self, dx: float, dy: float) -> Line:
         return replace(self, x0=self.x0 + dx, y0=self.y0 + dy, x1=self.x1 + dx, y1=self.y1 + dy)
@@ -110,6 +128,9 @@ class Picture:
     alt: str
     pixels: tuple[int, int]
     where: Location | None = None
+    tag: Tag | None = None
+    order: tuple = ()
+    """Where it comes in reading order (panel, then place on it): set when the panel is placed."""
 
     def moved(self, dx: float, dy: float) -> Picture:
         return replace(self, box=self.box.moved(dx, dy))
@@ -125,6 +146,8 @@ class QRSymbol:
     box: Box
     data: str
     colour: str
+    tag: Tag | None = None
+    order: tuple = ()
 
     def moved(self, dx: float, dy: float) -> QRSymbol:
         return replace(self, box=self.box.moved(dx, dy))
@@ -136,6 +159,9 @@ class Link:
 
     box: Box
     url: str
+    tag: Tag | None = None
+    text: str = ""
+    """What the linked text says, for the annotation's /Contents (what a screen reader announces)."""
 
     def moved(self, dx: float, dy: float) -> Link:
         return replace(self, box=self.box.moved(dx, dy))

@@ -19,13 +19,16 @@ from itertools import groupby
 
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from ..colours import to_cmyk
+from ..languages import direction_for
 from ..layout.items import Circle, Item, Line, Link, Outline, Picture, QRSymbol, Rect, TextRun
 from ..layout.prepress import PrintPage
 from .fonts import Fonts
 from .qr import qr_modules
+from .structure import Marks
 
 CREATOR = "leaflet"
 SYNTHETIC_BOLD_STROKE = 0.035
@@ -43,11 +46,13 @@ class DocumentInfo:
 
 @dataclass(frozen=True)
 class _Pen:
-    """What every drawing function needs besides the item: the canvas, fonts and colour model."""
+    """What every drawing function needs besides the item: the canvas, fonts, colour model and the
+    marked content being numbered for the structure tree."""
 
     canvas: Canvas
     fonts: Fonts
     cmyk: bool
+    marks: Marks
 
     def colour(self, hex_colour: str) -> Color:
         if self.cmyk:
@@ -66,6 +71,7 @@ def render_pdf(pages: Sequence[PrintPage], info: DocumentInfo, fonts: Fonts, cmy
         lang=info.language,
         # start pages in a bundled font, or ReportLab lists an unembedded Helvetica
         initialFontName=fonts.font_name("regular"),
+        pdfVersion=(1, 7),
     )
     canvas.setTitle(info.title)
     canvas.setSubject(info.subject or info.title)
@@ -74,17 +80,26 @@ def render_pdf(pages: Sequence[PrintPage], info: DocumentInfo, fonts: Fonts, cmy
     canvas.setKeywords(info.keywords)
     canvas.setViewerPreference("Duplex", "/DuplexFlipShortEdge")
     canvas.setViewerPreference("DisplayDocTitle", "true")
-    pen = _Pen(canvas, fonts, cmyk)
+    marks = Marks(canvas, direction_for(info.language) == "rtl")
+    pen = _Pen(canvas, fonts, cmyk, marks)
     for page in pages:
         canvas.setPageSize((page.media.width, page.media.height))
         canvas.setTrimBox(_array(page.trim))
         canvas.setBleedBox(_array(page.bleed))
+        marks.start_page()
         for line in _lines(page.items):
             if isinstance(line, list):
                 _text_line(pen, line)
+            elif isinstance(line, Link):
+                _link(pen, line)  # an annotation, not page content: no marked content around it
             else:
+                marks.begin(getattr(line, "tag", None), getattr(line, "order", ()))
                 _DRAW[type(line)](pen, line)
+                marks.end()
         canvas.showPage()
+        marks.finish_page()
+    marks.write(info.language)
+    marks.metadata(info.title, info.language, info.subject or info.title, info.author, CREATOR)
     canvas.save()
     return buffer.getvalue()
 
@@ -117,7 +132,9 @@ def _text_line(pen: _Pen, runs: list[TextRun]) -> None:
     if marked:
         pen.canvas.addLiteral(f"/Span <</ActualText {_pdf_text(_in_reading_order(text))}>> BDC")
     for run in runs:
+        pen.marks.begin(run.tag, run.order)
         _text(pen, run)
+        pen.marks.end()
     if marked:
         pen.canvas.addLiteral("EMC")
 
@@ -302,7 +319,13 @@ def _qr(pen: _Pen, symbol: QRSymbol) -> None:
 
 def _link(pen: _Pen, link: Link) -> None:
     box = link.box
-    pen.canvas.linkURL(link.url, (box.x0, box.y0, box.x1, box.y1), relative=0, thickness=0)
+    keys = pen.marks.link(link.tag, (box.x0,))
+    said = f"{link.text.strip()}: {link.url}" if link.text.strip() and link.text.strip() != link.url else link.url
+    pen.canvas.linkURL(
+        link.url, (box.x0, box.y0, box.x1, box.y1), relative=0, thickness=0, Contents=PDFString(said), **keys
+    )
+    if keys:
+        pen.marks.annotated("NUMBER" + repr(pen.canvas._annotationCount))
 
 
 _DRAW: dict[type, Callable[[_Pen, Item], None]] = {

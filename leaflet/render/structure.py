@@ -1,0 +1,176 @@
+"""Tagged PDF: marked content on the pages, and the structure tree that puts it in reading order.
+
+Every painting operation is either content, marked with an MCID and listed under its element
+(H1, P, LI, Figure...), or an artifact (bands, tints, badges, marks). The tree follows the
+source: elements in the order they are written, and within an element its parts in reading
+order (panel by panel, down each, then along the line), never in the order the imposition
+puts them on the sheet. Link annotations join their Link element through /StructParent.
+
+ReportLab has no structure API, so this writes PDF objects through `reportlab.pdfbase.pdfdoc`
+(PDFDictionary, PDFArray, the document's Reference) and sets two page keys it does not know
+(/StructParents, /Tabs) on its page objects: internals, checked by `tests/test_tagged.py`
+on the ReportLab versions `pyproject.toml` allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfdoc import XMP, PDFArray, PDFDictionary, PDFName, PDFString
+
+from ..layout.items import Tag
+
+LINKS_FROM = 100_000
+"""Link annotations' /StructParent numbers start here, clear of the pages' (0, 1, ...)."""
+
+
+@dataclass
+class _Element:
+    role: str
+    attributes: tuple[tuple[str, str], ...]
+    kids: list = field(default_factory=list)
+    """Child elements and marked content: (order, page, MCID) or (order, 'link', annotation, page)."""
+    children: dict = field(default_factory=dict)
+    pdf: PDFDictionary | None = None
+    ref: object = None
+
+    def first(self) -> tuple:
+        orders = [kid[0] for kid in self.kids if isinstance(kid, tuple)]
+        orders += [child.first() for child in self.children.values()]
+        return min(orders, default=((),))
+
+
+class Marks:
+    """Numbers the marked content of each page as it is drawn, then writes the tree."""
+
+    def __init__(self, canvas, right_to_left: bool) -> None:
+        self.canvas = canvas
+        self.doc = canvas._doc
+        self.right_to_left = right_to_left
+        self.root = _Element("Document", ())
+        self.page = -1
+        self.page_refs: list = []
+        self.mcids: list[list[_Element]] = []
+        self.links: list[tuple[int, _Element]] = []
+        self.pages_with_links: set[int] = set()
+
+    def start_page(self) -> None:
+        self.page += 1
+        self.page_refs.append(self.doc.thisPageRef())
+        self.mcids.append([])
+
+    def begin(self, tag: Tag | None, order: tuple) -> None:
+        """Open the marked content of one item: an MCID under its element, or an artifact."""
+        if tag is None:
+            self.canvas.addLiteral("/Artifact BMC")
+            return
+        element = self._element(tag)
+        mcid = len(self.mcids[self.page])
+        self.mcids[self.page].append(element)
+        element.kids.append((self._order(tag, order), self.page, mcid))
+        self.canvas.addLiteral(f"/{tag[-1][0]} <</MCID {mcid}>> BDC")
+
+    def end(self) -> None:
+        self.canvas.addLiteral("EMC")
+
+    def link(self, tag: Tag | None, order: tuple) -> dict:
+        """The keys a link annotation needs to join its Link element (none for an untagged one)."""
+        if tag is None:
+            return {}
+        element = self._element(tag)
+        number = LINKS_FROM + len(self.links)
+        self.links.append((number, element))
+        self.pages_with_links.add(self.page)
+        annotation = len(self.doc.idToObject)  # placeholder: the reference is taken after linkURL
+        element.kids.append((self._order(tag, order), "link", annotation, self.page, number))
+        return {"StructParent": number}
+
+    def annotated(self, name: str) -> None:
+        """Record the annotation just added (its reference) for the last link's OBJR."""
+        element = self.links[-1][1]
+        order, kind, _, page, number = element.kids[-1]
+        element.kids[-1] = (order, kind, self.doc.refAnnotation(name), page, number)
+
+    def _order(self, tag: Tag, order: tuple) -> tuple:
+        if order and self.right_to_left:
+            order = (*order[:-1], -order[-1])  # along a right-to-left line, from the right
+        return (tag[0][1], *order)
+
+    def _element(self, tag: Tag) -> _Element:
+        element = self.root
+        for role, key, attributes in tag:
+            element = element.children.setdefault((role, key), _Element(role, attributes))
+        return element
+
+    def finish_page(self) -> None:
+        """Give the page just shown its keys: where its MCIDs' elements are listed, how to tab."""
+        page = self.doc.Pages.pages[-1]
+        keys = ["StructParents"] + (["Tabs"] if self.page in self.pages_with_links else [])
+        page.__NoDefault__ = [*page.__NoDefault__, *keys]
+        page.StructParents = self.page
+        if "Tabs" in keys:
+            page.Tabs = PDFName("S")
+
+    def write(self, language: str) -> None:
+        """The structure tree, its parent tree, and the catalog keys that say the file is tagged."""
+        tree = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+        tree_ref = self.doc.Reference(tree)
+        self._make(self.root, tree_ref)
+        tree["K"] = PDFArray([self.root.ref])
+        numbers: list = []
+        for page, elements in enumerate(self.mcids):
+            numbers += [page, PDFArray([element.ref for element in elements])]
+        for number, element in self.links:
+            numbers += [number, element.ref]
+        tree["ParentTree"] = PDFDictionary({"Nums": PDFArray(numbers)})
+        tree["ParentTreeNextKey"] = LINKS_FROM + len(self.links)
+        self.canvas.setCatalogEntry("StructTreeRoot", tree_ref)
+        self.canvas.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": PDFName("true")}))
+        self.root.pdf["Lang"] = PDFString(language)
+
+    def metadata(self, title: str, language: str, subject: str, author: str, creator: str) -> None:
+        """XMP metadata: the title as readers show it, and the claim of PDF/UA-1 (pdfuaid:part 1)."""
+
+        def packet(doc) -> bytes:
+            def alt(value: str) -> str:
+                return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li></rdf:Alt>'
+
+            author_xml = ""
+            if author:
+                author_xml = f"<dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>"
+            return (
+                '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+                '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+                '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+                'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
+                'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+                f"<pdfuaid:part>1</pdfuaid:part><dc:format>application/pdf</dc:format>"
+                f"<dc:title>{alt(title)}</dc:title>"
+                + (f"<dc:description>{alt(subject)}</dc:description>" if subject else "")
+                + author_xml
+                + f"<dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag></dc:language>"
+                f"<pdf:Producer>{escape(creator)}</pdf:Producer><xmp:CreatorTool>{escape(creator)}</xmp:CreatorTool>"
+                '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+            ).encode("utf-8")
+
+        self.canvas.setCatalogEntry("Metadata", XMP(creator=packet))
+
+    def _make(self, element: _Element, parent) -> None:
+        element.pdf = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(element.role), "P": parent})
+        for name, value in element.attributes:
+            element.pdf[name] = PDFString(value)
+        element.ref = self.doc.Reference(element.pdf)
+        items = [(kid[0], kid) for kid in element.kids] + [(c.first(), c) for c in element.children.values()]
+        kids = []
+        for _, kid in sorted(items, key=lambda pair: pair[0]):
+            if isinstance(kid, _Element):
+                self._make(kid, element.ref)
+                kids.append(kid.ref)
+            elif kid[1] == "link":
+                _, _, annotation, page, _ = kid
+                kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Obj": annotation, "Pg": self.page_refs[page]}))
+            else:
+                _, page, mcid = kid
+                kids.append(PDFDictionary({"Type": PDFName("MCR"), "Pg": self.page_refs[page], "MCID": mcid}))
+        element.pdf["K"] = PDFArray(kids)
