@@ -10,10 +10,12 @@ Pure layout: the sheet is built from the same geometry as the leaflets.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..geometry import PageGeometry, Sheet
 from ..markup import parse_inline
 from ..units import mm
-from .items import Circle, Item, Line, Outline, TextRun
+from .items import Circle, Item, Line, Outline, TextRun, node
 from .lines import Measure, TextStyle, set_text
 
 INK = "#212B32"
@@ -133,4 +135,5 @@ def _instructions(page: PageGeometry, measure: Measure) -> list[Item]:
     style = TextStyle(9.5, 13, INK, GUIDE)
     text = set_text(parse_inline(INSTRUCTIONS).spans, style, middle.content.width, measure)
     top = middle.content.y0 + text.height
-    return [run.moved(middle.content.x0, top) for run in text.runs]
+    tag = (node("P", (1,)),)  # what a screen reader reads of the sheet; the scales are artifacts
+    return [replace(run.moved(middle.content.x0, top), tag=tag, order=(0, -run.baseline, run.x)) for run in text.runs]

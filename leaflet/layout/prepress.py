@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from ..geometry import PageGeometry, Sheet, Target
 from ..units import Box, mm, to_mm
 from . import Layout
-from .items import Item, Line, Rect, TextRun
+from .items import Item, Line, Rect, TextRun, node
 from .lines import Measure
 
 SLUG = mm(12)
@@ -60,13 +60,16 @@ def prepare(
 ) -> tuple[PrintPage, ...]:
     """Turn a laid-out sheet into pages for the target printer; a draft is marked on every panel."""
     pages = []
+    any_band = False
     for index, page in enumerate(layout.sheet.pages):
         dx, dy = duplex_offset if index == 1 else (0.0, 0.0)
         # the offset moves the page first, so that office margins hold where the printer really prints
         items = [item.moved(dx, dy) for panel in layout.page_panels(index) for item in panel.items]
         items = [edged for item in items if (edged := _edge_artwork(item, page, layout.sheet, target)) is not None]
         if draft:
-            items += [mark for panel in page.panels for mark in draft_mark(panel.box.moved(dx, dy), measure)]
+            for panel in page.panels:  # the first band is read out, before the leaflet; the rest repeat it
+                items += draft_mark(panel.box.moved(dx, dy), measure, read_out=not any_band)
+                any_band = True
         pages.append(frame_page(page, layout.sheet, target, items, f"{slug_text} | {page.name} page", measure))
     return tuple(pages)
 
@@ -93,7 +96,7 @@ def frame_page(
     return PrintPage(page.name, media, trim, bleed, tuple(placed))
 
 
-def draft_mark(panel: Box, measure: Measure) -> list[Item]:
+def draft_mark(panel: Box, measure: Measure, read_out: bool = False) -> list[Item]:
     """A red band across the top of a panel: an unreviewed translation must never pass for a final one.
 
     It sits in the top margin, between 5.3 and 8.6 mm from the edge, clear of text that
@@ -112,6 +115,7 @@ def draft_mark(panel: Box, measure: Measure) -> list[Item]:
         width=width,
         ascent=measure.ascent("bold", size),
         descent=measure.descent("bold", size),
+        tag=(node("P", (-1, 0), Lang="en-GB"),) if read_out else None,
     )
     return [Rect(band, DRAFT_COLOUR), text]
 

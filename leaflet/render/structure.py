@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfdoc import XMP, PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import XMP, PDFArray, PDFDictionary, PDFName, PDFString, PDFtrue
 
 from ..layout.items import Tag
 
@@ -126,7 +126,7 @@ class Marks:
         tree["ParentTree"] = PDFDictionary({"Nums": PDFArray(numbers)})
         tree["ParentTreeNextKey"] = LINKS_FROM + len(self.links)
         self.canvas.setCatalogEntry("StructTreeRoot", tree_ref)
-        self.canvas.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": PDFName("true")}))
+        self.canvas.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": PDFtrue}))
         self.root.pdf["Lang"] = PDFString(language)
 
     def metadata(self, title: str, language: str, subject: str, author: str, creator: str) -> None:

@@ -1,0 +1,190 @@
+"""Tagged PDF (PDF/UA-1): the structure tree read back from every kind of PDF the tool writes.
+
+These are the machine-checkable conditions: every painting operation is content with an MCID
+or an artifact, the tree holds every MCID, headings come in the order the source is written
+(not sheet order, in mirrored editions too), figures have alternatives, links join their Link
+element, and the catalog and XMP say what the file is. They also check the ReportLab hooks
+the tree is written through (page keys, catalog entries, annotation keys).
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import polib
+import pytest
+
+from leaflet.build import Options, build, calibrate
+
+from .conftest import CLINIC, ROOT
+
+PAINT = {"Tj", "TJ", "'", '"', "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "Do", "sh"}
+FIRST_HEADINGS = [
+    "Inter Personal Therapy (IPT)",
+    "IPT moves through three main stages",
+    "What is IPT?",
+    "IPT usually focuses on one of these four",
+    "Length and frequency",
+    "Your clinic",
+]
+"""The first heading of each panel, in the order the source writes them: front, flap, inside-1 to 3, back."""
+
+
+def variants(folder: Path) -> dict[str, Path]:
+    made = {}
+    for name, options in {
+        "a4": Options(),
+        "letter": Options(paper="letter"),
+        "z-fold": Options(fold="z"),
+        "press": Options(target="press"),
+        "cmyk": Options(target="press", cmyk=True),
+        "ar": Options(lang="ar"),
+    }.items():
+        out = folder / f"{name}.pdf"
+        build(ROOT / "content.yaml", Options(**{**options.__dict__, "clinic": CLINIC, "output": out}))
+        made[name] = out
+    draft_po = folder / "de.po"
+    po = polib.pofile(str(ROOT / "translations" / "de.po"))
+    po[4].flags.append("fuzzy")
+    po.save(str(draft_po))
+    made["draft"] = folder / "draft.pdf"
+    build(ROOT / "content.yaml", Options(lang="de", po=draft_po, draft=True, clinic=CLINIC, output=made["draft"]))
+    made["calibration"] = calibrate(Options(output=folder / "calibration.pdf"))
+    return made
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return variants(tmp_path_factory.mktemp("tagged"))
+
+
+def marked_content(path: Path) -> tuple[int, dict[int, set[int]]]:
+    """(painting operations outside any tagged content or artifact, MCIDs on each page)."""
+    untagged = 0
+    mcids: dict[int, set[int]] = collections.defaultdict(set)
+    with pikepdf.open(path) as pdf:
+        for index, page in enumerate(pdf.pages):
+            stack: list[str] = []
+            for operands, operator in pikepdf.parse_content_stream(page):
+                op = str(operator)
+                if op in ("BDC", "BMC"):
+                    properties = operands[1] if op == "BDC" and len(operands) > 1 else None
+                    if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
+                        mcids[index].add(int(properties.MCID))
+                        stack.append("T")
+                    else:
+                        stack.append("A" if str(operands[0]) == "/Artifact" else "O")
+                elif op == "EMC":
+                    stack.pop()
+                elif op in PAINT and not {"A", "T"} & set(stack):
+                    untagged += 1
+    return untagged, mcids
+
+
+def tree(path: Path) -> tuple[list[tuple[str, str]], dict[int, set[int]], list[str]]:
+    """The tree's elements in order as (role, their text), the MCIDs it lists per page, and Figure alts."""
+    texts: dict[tuple[int, int], str] = collections.defaultdict(str)
+    with pdfplumber.open(path) as document:
+        for index, page in enumerate(document.pages):
+            for char in page.chars:
+                if char.get("mcid") is not None:
+                    texts[index, char["mcid"]] += char["text"]
+    elements: list[tuple[str, str]] = []
+    listed: dict[int, set[int]] = collections.defaultdict(set)
+    alts: list[str] = []
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+
+        def walk(element) -> str:
+            own = ""
+            kids = element.get("/K", [])
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                    page = pages[kid.Pg.objgen]
+                    listed[page].add(int(kid.MCID))
+                    own += texts[page, int(kid.MCID)]
+                elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    own += walk(kid)
+            role = str(element.S)[1:]
+            if role == "Figure":
+                alts.append(str(element.get("/Alt", "")))
+            elements.append((role, own))
+            return own
+
+        for top in pdf.Root.StructTreeRoot.K:
+            walk(top)
+    return elements, listed, alts
+
+
+@pytest.mark.parametrize("variant", ["a4", "letter", "z-fold", "press", "cmyk", "ar", "draft", "calibration"])
+def test_every_painting_operation_is_tagged_content_or_an_artifact_and_the_tree_lists_every_mcid(pdfs, variant):
+    untagged, on_pages = marked_content(pdfs[variant])
+    assert untagged == 0
+    _, listed, _ = tree(pdfs[variant])
+    assert dict(listed) == dict(on_pages)
+
+
+@pytest.mark.parametrize("variant", ["a4", "letter", "z-fold", "press", "cmyk", "draft", "calibration"])
+def test_the_catalog_and_xmp_say_the_file_is_tagged_pdf_ua(pdfs, variant):
+    with pikepdf.open(pdfs[variant]) as pdf:
+        assert pdf.pdf_version == "1.7"
+        assert pdf.Root.MarkInfo.Marked is True
+        assert str(pdf.Root.Lang)
+        xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")
+        assert "<pdfuaid:part>1</pdfuaid:part>" in xmp and "<dc:title>" in xmp
+        for page in pdf.pages:
+            assert "/StructParents" in page.obj
+            if page.obj.get("/Annots"):
+                assert page.obj.Tabs == "/S"
+                for annotation in page.obj.Annots:
+                    assert "/StructParent" in annotation and str(annotation.Contents).strip()
+
+
+@pytest.mark.parametrize("variant", ["a4", "letter", "z-fold", "press", "cmyk"])
+def test_headings_come_in_the_order_the_source_writes_them_not_sheet_order(pdfs, variant):
+    elements, _, _ = tree(pdfs[variant])
+    headings = ["".join(text.split()) for role, text in elements if re.fullmatch(r"H[1-6]", role)]
+    # compared without spaces: a space where a heading wraps is not drawn, so not in the characters
+    firsts = ["".join(first.split()) for first in FIRST_HEADINGS]
+    found = [next(i for i, heading in enumerate(headings) if heading.startswith(first)) for first in firsts]
+    assert found == sorted(found)
+    assert [role for role, _ in elements if re.fullmatch(r"H[1-6]", role)][0] == "H1"
+
+
+def test_a_right_to_left_edition_reads_front_cover_first_and_clinic_last(pdfs):
+    elements, _, _ = tree(pdfs["ar"])
+    headings = [(role, text) for role, text in elements if re.fullmatch(r"H[1-6]", role)]
+    assert headings[0][0] == "H1"
+    assert "Riverside Talking Therapies" in elements[-2][1] or "Riverside" in " ".join(t for _, t in elements[-4:])
+
+
+def test_figures_carry_their_alternative_and_the_qr_code_names_its_address(pdfs):
+    _, _, alts = tree(pdfs["a4"])
+    assert "Two people talking." in " ".join(alts) or all(alts)
+    assert any("https://www.iptuk.org" in alt for alt in alts)
+
+
+def test_text_carried_on_to_another_panel_stays_one_element(tmp_path):
+    long = " ".join(["Patients read this long sentence again and again."] * 60)
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(
+        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
+        f"  inside-1:\n    continues_to: inside-2\n    blocks:\n      - paragraph: {long}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.pdf"
+    build(source, Options(output=out))
+    elements, _, _ = tree(out)
+    paragraphs = [text for role, text in elements if role == "P"]
+    assert len(paragraphs) == 1 and "".join(paragraphs[0].split()).count("againandagain") == 60
+
+
+def test_the_draft_band_is_read_out_once_in_english(pdfs):
+    elements, _, _ = tree(pdfs["draft"])
+    assert [text for _, text in elements if "DRAFT TRANSLATION" in text and _ == "P"] == [
+        "DRAFT TRANSLATION - NOT FOR PATIENT USE"
+    ]
