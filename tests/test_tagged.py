@@ -188,3 +188,21 @@ def test_the_draft_band_is_read_out_once_in_english(pdfs):
     assert [text for _, text in elements if "DRAFT TRANSLATION" in text and _ == "P"] == [
         "DRAFT TRANSLATION - NOT FOR PATIENT USE"
     ]
+
+
+@pytest.mark.parametrize("language", ["ar", "ur", "bn", "pa", "ta"])
+def test_no_glyph_reads_back_as_a_private_use_character(tmp_path, language):
+    out = tmp_path / f"{language}.pdf"
+    build(ROOT / "content.yaml", Options(lang=language, clinic=CLINIC, output=out))
+    private = set()
+    with pikepdf.open(out) as pdf:
+        for page in pdf.pages:
+            for _, font in page.obj.Resources.Font.items():
+                cmap = font.ToUnicode.read_bytes().decode("latin-1")
+                for target in re.findall(r"<[0-9A-F]+> <([0-9A-F]{4,})>", cmap):
+                    private |= {
+                        target[i : i + 4]
+                        for i in range(0, len(target), 4)
+                        if 0xE000 <= int(target[i : i + 4], 16) <= 0xF8FF
+                    }
+    assert private == set()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -283,7 +283,9 @@ class Fonts:
         shaped = self._shapes.get(key)
         if shaped is None:
             # forced: a text HarfBuzz leaves as it is still carries its advances, so words join
-            shaped = self._shapes[key] = shapeStr(text, self._font(face).fontName, size, force=True)
+            font = self._font(face)
+            shaped = self._shapes[key] = shapeStr(text, font.fontName, size, force=True)
+            _remember_private_glyphs(font, text, shaped)
         return shaped
 
     def ascent(self, face: str, size: float) -> float:
@@ -375,6 +377,50 @@ class Fonts:
             pen_x += position.x_advance
             pen_y += position.y_advance
         return pen_x / upem, tuple(boxes)
+
+
+PRIVATE_TEXT: dict[tuple[str, int], str] = {}
+"""(font face name, private-use code) -> the text its glyph stands for.
+
+ReportLab gives a shaped glyph that no character maps to (a joined Arabic form, the lam-alef
+ligature, a Bengali conjunct) a private-use code, and would write that code in the font's
+ToUnicode map: text copied glyph by glyph would come out as U+E000. Each such glyph is
+remembered with the characters of the cluster it was first shaped from, and the ToUnicode
+map says those instead (a line's /ActualText still gives the whole line in order)."""
+
+
+def _remember_private_glyphs(font: TTFont, text: str, shaped: str) -> None:
+    glyphs = getattr(shaped, "__shapeData__", None) or []
+    starts = sorted({glyph.cluster for glyph in glyphs if 0 <= glyph.cluster < len(text)})
+    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    name = font.face.name.decode("latin-1") if isinstance(font.face.name, bytes) else str(font.face.name)
+    for char, glyph in zip(shaped, glyphs, strict=False):
+        code = ord(char)
+        if 0xE000 <= code <= 0xF8FF and glyph.cluster in ends:
+            PRIVATE_TEXT.setdefault((name, code), text[glyph.cluster : ends[glyph.cluster]])
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap for a font subset, with private-use codes replaced by their text."""
+    face = fontname.split("+", 1)[-1]
+    entries = []
+    for index, code in enumerate(subset):
+        text = PRIVATE_TEXT.get((face, code)) if 0xE000 <= code <= 0xF8FF else None
+        target = text.encode("utf-16-be").hex().upper() if text else f"{code:04X}"
+        entries.append(f"<{index:02X}> <{target}>")
+    cmap = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar", *entries,
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ]  # fmt: skip
+    return "\n".join(cmap)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+"""ReportLab calls this module function when it embeds a subset (`TTFont.addObjects`); it is
+replaced for the private-use glyphs above (`tests/test_tagged.py` checks it still is called)."""
 
 
 def _right_to_left(words: list[str]) -> bool:
