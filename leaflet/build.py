@@ -115,7 +115,7 @@ def make(source: Path | str, options: Options = Options()) -> Edition:
         leaflet.author,
         keywords=layout.copyfit.summary() if layout.copyfit else "",
     )
-    pdf = render_pdf(pages, info, fonts, cmyk=options.cmyk)
+    pdf = render_pdf(pages, info, fonts, cmyk=options.cmyk, press=target.bleeds)
     findings = [Finding("warning", note) for note in notes] + preflight(Subject(leaflet, layout, fonts, target))
     return Edition(leaflet, layout, target, tuple(findings), pdf, options.lang)
 

@@ -206,3 +206,25 @@ def test_no_glyph_reads_back_as_a_private_use_character(tmp_path, language):
                         if 0xE000 <= int(target[i : i + 4], 16) <= 0xF8FF
                     }
     assert private == set()
+
+
+def test_a_press_pdf_is_pdf_x_4_with_its_output_intent_and_no_rgb(pdfs):
+    with pikepdf.open(pdfs["press"]) as pdf:
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFX" and str(intent.OutputConditionIdentifier) == "CGATS TR 001"
+        profile = intent.DestOutputProfile
+        assert profile.N == 4 and profile.read_bytes()[36:40] == b"acsp"  # an ICC profile, for CMYK
+        assert "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in pdf.Root.Metadata.read_bytes().decode()
+        assert pdf.docinfo.Trapped == "/False"
+        for page in pdf.pages:
+            assert "/TrimBox" in page.obj and "/BleedBox" in page.obj
+            operators = {str(op) for _, op in pikepdf.parse_content_stream(page)}
+            assert not operators & {"rg", "RG"}  # no device RGB: colours are CMYK for the output intent
+            for _, image in page.obj.Resources.get("/XObject", {}).items():
+                assert image.get("/ColorSpace") != "/DeviceRGB"
+
+
+def test_an_office_pdf_claims_no_print_standard(pdfs):
+    with pikepdf.open(pdfs["a4"]) as pdf:
+        assert "/OutputIntents" not in pdf.Root
+        assert "GTS_PDFXVersion" not in pdf.Root.Metadata.read_bytes().decode()

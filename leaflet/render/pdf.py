@@ -28,7 +28,7 @@ from ..layout.items import Circle, Item, Line, Link, Outline, Picture, QRSymbol,
 from ..layout.prepress import PrintPage
 from .fonts import Fonts
 from .qr import qr_modules
-from .structure import Marks
+from .structure import Marks, output_intent
 
 CREATOR = "leaflet"
 SYNTHETIC_BOLD_STROKE = 0.035
@@ -60,8 +60,15 @@ class _Pen:
         return HexColor(hex_colour)
 
 
-def render_pdf(pages: Sequence[PrintPage], info: DocumentInfo, fonts: Fonts, cmyk: bool = False) -> bytes:
-    """The PDF of finished pages, as bytes (written to disk by the caller)."""
+def render_pdf(
+    pages: Sequence[PrintPage], info: DocumentInfo, fonts: Fonts, cmyk: bool = False, press: bool = False
+) -> bytes:
+    """The PDF of finished pages, as bytes (written to disk by the caller).
+
+    For a print shop (`press`) it is PDF/X-4: every colour in CMYK for the printing condition
+    its output intent names, with that condition's ICC profile embedded.
+    """
+    cmyk = cmyk or press
     buffer = io.BytesIO()
     first = pages[0].media
     canvas = Canvas(
@@ -99,7 +106,9 @@ def render_pdf(pages: Sequence[PrintPage], info: DocumentInfo, fonts: Fonts, cmy
         canvas.showPage()
         marks.finish_page()
     marks.write(info.language)
-    marks.metadata(info.title, info.language, info.subject or info.title, info.author, CREATOR)
+    marks.metadata(info.title, info.language, info.subject or info.title, info.author, CREATOR, press)
+    if press:
+        output_intent(canvas)
     canvas.save()
     return buffer.getvalue()
 

@@ -17,10 +17,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfdoc import XMP, PDFArray, PDFDictionary, PDFName, PDFString, PDFtrue
+from reportlab.pdfbase.pdfdoc import (
+    XMP,
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFStream,
+    PDFString,
+    PDFtrue,
+    PDFZCompress,
+)  # fmt: skip
 
 from ..layout.items import Tag
+from .fonts import assets_dir
 
+INVARIANT_DATE = "2000-01-01T00:00:00+00:00"
+"""The date ReportLab's invariant mode writes in the document information: builds stay identical."""
 LINKS_FROM = 100_000
 """Link annotations' /StructParent numbers start here, clear of the pages' (0, 1, ...)."""
 
@@ -39,6 +51,27 @@ class _Element:
         orders = [kid[0] for kid in self.kids if isinstance(kid, tuple)]
         orders += [child.first() for child in self.children.values()]
         return min(orders, default=((),))
+
+
+def output_intent(canvas) -> None:
+    """PDF/X-4's output intent: the printing condition (US SWOP, CGATS TR 001) and its ICC profile.
+
+    ReportLab writes only the catalog keys it knows, so /OutputIntents is added to the list
+    of keys this document's catalog writes."""
+    profile = PDFStream(PDFDictionary({"N": 4}), (assets_dir() / "icc" / "default_cmyk.icc").read_bytes())
+    profile.filters = [PDFZCompress]
+    intent = PDFDictionary({
+        "Type": PDFName("OutputIntent"),
+        "S": PDFName("GTS_PDFX"),
+        "OutputConditionIdentifier": PDFString("CGATS TR 001"),
+        "OutputCondition": PDFString("SWOP (Publication) Grade 1 Paper"),
+        "RegistryName": PDFString("http://www.color.org"),
+        "Info": PDFString("Artifex CMYK SWOP Profile"),
+        "DestOutputProfile": canvas._doc.Reference(profile),
+    })  # fmt: skip
+    catalog = canvas._doc.Catalog
+    catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
+    catalog.OutputIntents = PDFArray([intent])
 
 
 class Marks:
@@ -129,8 +162,9 @@ class Marks:
         self.canvas.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": PDFtrue}))
         self.root.pdf["Lang"] = PDFString(language)
 
-    def metadata(self, title: str, language: str, subject: str, author: str, creator: str) -> None:
-        """XMP metadata: the title as readers show it, and the claim of PDF/UA-1 (pdfuaid:part 1)."""
+    def metadata(self, title: str, language: str, subject: str, author: str, creator: str, press: bool) -> None:
+        """XMP metadata: the title as readers show it, the claim of PDF/UA-1 (pdfuaid:part 1), and for
+        a print shop PDF/X-4 (pdfxid), with the dates the document information has."""
 
         def packet(doc) -> bytes:
             def alt(value: str) -> str:
@@ -144,8 +178,15 @@ class Marks:
                 '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
                 '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
                 'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
-                'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
-                f"<pdfuaid:part>1</pdfuaid:part><dc:format>application/pdf</dc:format>"
+                'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">'
+                "<pdfuaid:part>1</pdfuaid:part><dc:format>application/pdf</dc:format>"
+                + (
+                    "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion><pdf:Trapped>False</pdf:Trapped>"
+                    if press
+                    else ""
+                )
+                + f"<xmp:CreateDate>{INVARIANT_DATE}</xmp:CreateDate><xmp:ModifyDate>{INVARIANT_DATE}</xmp:ModifyDate>"
+                f"<xmp:MetadataDate>{INVARIANT_DATE}</xmp:MetadataDate>"
                 f"<dc:title>{alt(title)}</dc:title>"
                 + (f"<dc:description>{alt(subject)}</dc:description>" if subject else "")
                 + author_xml
