@@ -545,8 +545,7 @@ def tagged(items, tag: Tag | None, *kinds: type) -> list:
     result = []
     for item in items:
         if isinstance(item, TextRun):
-            own = tag + ((node("Link", (item.link,)),) if item.link else ())
-            result.append(replace(item, tag=own))
+            result.append(item.tagged(tag + (node("Link", (item.link,)),) if item.link else tag))
         elif isinstance(item, kinds):
             result.append(replace(item, tag=tag))
         else:

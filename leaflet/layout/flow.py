@@ -284,7 +284,7 @@ def _located(item: Item, block: m.Block, panel: int) -> Item:
     """Text and pictures remember the block they come from, for messages that point at the source,
     and where they come in reading order: the panel, then down it, then along the line."""
     if isinstance(item, TextRun):
-        return replace(item, where=item.where or block.where, order=(panel, -round(item.baseline, 1), item.x))
+        return item.placed(item.where or block.where, (panel, -round(item.baseline, 1), item.x))
     if isinstance(item, Picture | QRSymbol):
         located = replace(item, where=item.where or block.where) if isinstance(item, Picture) else item
         return replace(located, order=(panel, -round(item.box.y1, 1), item.box.x0))

@@ -64,6 +64,19 @@ class TextRun:
             self.ascent, self.descent, self.link, self.where, self.actual, self.tag, self.order,
         )  # fmt: skip
 
+    def tagged(self, tag: Tag | None) -> TextRun:
+        return TextRun(
+            self.x, self.baseline, self.text, self.face, self.size, self.colour, self.width,
+            self.ascent, self.descent, self.link, self.where, self.actual, tag, self.order,
+        )  # fmt: skip
+
+    def placed(self, where: Location | None, order: tuple) -> TextRun:
+        """The run with the block it comes from and its place in reading order (see `flow`)."""
+        return TextRun(
+            self.x, self.baseline, self.text, self.face, self.size, self.colour, self.width,
+            self.ascent, self.descent, self.link, where, self.actual, self.tag, order,
+        )  # fmt: skip
+
 
 @dataclass
 class Rect:

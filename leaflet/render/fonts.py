@@ -140,6 +140,7 @@ class Fonts:
         self._envelopes: dict[tuple[str, str], tuple[float, float]] = {}
         self._families: dict[tuple[str, str | None], str] = {}
         self._hb_fonts: dict[str, object] = {}
+        self._face_families: dict[str, Family] = {}
         self._glyph_extents: dict[str, dict[int, object]] = {}  # per face, per glyph id: a glyph recurs in many words
 
     # -- faces ----------------------------------------------------------------------
@@ -256,7 +257,10 @@ class Fonts:
         return self._family(face).line_factor
 
     def _family(self, face: str) -> Family:
-        return FAMILIES[face.partition(":")[0] if ":" in face else self.chain[-1]]
+        family = self._face_families.get(face)
+        if family is None:  # asked for every piece of text at every size: kept per face
+            family = self._face_families[face] = FAMILIES[face.partition(":")[0] if ":" in face else self.chain[-1]]
+        return family
 
     def shape(self, text: str, face: str, size: float) -> str:
         """The text as HarfBuzz shapes it in this face: glyphs in visual order, joined, with positions.
