@@ -228,3 +228,14 @@ def test_an_office_pdf_claims_no_print_standard(pdfs):
     with pikepdf.open(pdfs["a4"]) as pdf:
         assert "/OutputIntents" not in pdf.Root
         assert "GTS_PDFXVersion" not in pdf.Root.Metadata.read_bytes().decode()
+
+
+def test_english_left_in_a_translation_is_marked_as_english(pdfs):
+    languages = collections.Counter()
+    with pikepdf.open(pdfs["ar"]) as pdf:
+        for page in pdf.pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+                    languages[str(operands[1].get("/Lang", ""))] += 1
+    assert languages["en"] >= 4  # the clinic's name and address lines, "IPT"
+    assert languages[""] > languages["en"]  # the Arabic text takes the document's language

@@ -23,7 +23,7 @@ from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from ..colours import to_cmyk
-from ..languages import direction_for
+from ..languages import direction_for, script_for
 from ..layout.items import Circle, Item, Line, Link, Outline, Picture, QRSymbol, Rect, TextRun
 from ..layout.prepress import PrintPage
 from .fonts import Fonts
@@ -53,6 +53,15 @@ class _Pen:
     fonts: Fonts
     cmyk: bool
     marks: Marks
+    latin_edition: bool = True
+
+    def other_language(self, text: str) -> str:
+        """'en' for a run of Latin words in an edition in another script ("IPT", an English
+        address in Urdu), so that a screen reader speaks it as English; '' otherwise."""
+        if self.latin_edition or not _LATIN_WORD.search(text):
+            return ""
+        letters = [char for char in text if char.isalpha()]
+        return "en" if letters and all(char.isascii() for char in letters) else ""
 
     def colour(self, hex_colour: str) -> Color:
         if self.cmyk:
@@ -88,7 +97,7 @@ def render_pdf(
     canvas.setViewerPreference("Duplex", "/DuplexFlipShortEdge")
     canvas.setViewerPreference("DisplayDocTitle", "true")
     marks = Marks(canvas, direction_for(info.language) == "rtl")
-    pen = _Pen(canvas, fonts, cmyk, marks)
+    pen = _Pen(canvas, fonts, cmyk, marks, script_for(info.language).code in ("Latn", "Cyrl", "Grek"))
     for page in pages:
         canvas.setPageSize((page.media.width, page.media.height))
         canvas.setTrimBox(_array(page.trim))
@@ -141,7 +150,7 @@ def _text_line(pen: _Pen, runs: list[TextRun]) -> None:
     if marked:
         pen.canvas.addLiteral(f"/Span <</ActualText {_pdf_text(_in_reading_order(text))}>> BDC")
     for run in runs:
-        pen.marks.begin(run.tag, run.order)
+        pen.marks.begin(run.tag, run.order, pen.other_language(run.text))
         _text(pen, run)
         pen.marks.end()
     if marked:
@@ -200,6 +209,7 @@ def _strength(char: str) -> str:
     return "L" if kind == "L" else "n"
 
 
+_LATIN_WORD = re.compile("[A-Za-z]{2,}")
 _NUMBER_PUNCTUATION = frozenset(".,:\u060c\u066b\u066c")
 """Full stops, commas and colons (the Arabic ones too), which poppler reads as part of a number."""
 _RIGHT_TO_LEFT_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")

@@ -93,8 +93,9 @@ class Marks:
         self.page_refs.append(self.doc.thisPageRef())
         self.mcids.append([])
 
-    def begin(self, tag: Tag | None, order: tuple) -> None:
-        """Open the marked content of one item: an MCID under its element, or an artifact."""
+    def begin(self, tag: Tag | None, order: tuple, language: str = "") -> None:
+        """Open the marked content of one item: an MCID under its element (with its own language
+        when it is not the document's: an English address in an Urdu edition), or an artifact."""
         if tag is None:
             self.canvas.addLiteral("/Artifact BMC")
             return
@@ -102,7 +103,8 @@ class Marks:
         mcid = len(self.mcids[self.page])
         self.mcids[self.page].append(element)
         element.kids.append((self._order(tag, order), self.page, mcid))
-        self.canvas.addLiteral(f"/{tag[-1][0]} <</MCID {mcid}>> BDC")
+        own = f" /Lang {PDFString(language).format(self.doc).decode('latin-1')}" if language else ""
+        self.canvas.addLiteral(f"/{tag[-1][0]} <</MCID {mcid}{own}>> BDC")
 
     def end(self) -> None:
         self.canvas.addLiteral("EMC")
