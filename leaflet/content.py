@@ -317,7 +317,7 @@ class _Reader:
                 "between body_min and body_max; delete the line",
             )
         font = self.choice(found.pop("font"), "'font'", FONT_FAMILIES) if "font" in found else None
-        hyphenate = self.flag(found.pop("hyphenate"), "'hyphenate'") if "hyphenate" in found else True
+        hyphenate = self.flag(found.pop("hyphenate"), "'hyphenate'") if "hyphenate" in found else False
         sizes = {key: self.number(value, f"'{key}'", MIN_FLOOR, MAX_BODY_SIZE) for key, value in found.items()}
         result = m.Typography(**sizes, font=font, hyphenate=hyphenate)
         if result.body_min > result.body_max:

@@ -175,3 +175,25 @@ def test_headings_acronyms_and_addresses_are_never_hyphenated():
 ])  # fmt: skip
 def test_only_alphabetic_scripts_with_a_dictionary_are_hyphenated(language, script, hyphenated):
     assert can_hyphenate(language, script) is hyphenated
+
+
+def test_a_leaflet_is_hyphenated_only_when_its_yaml_asks(tmp_path):
+    import pdfplumber
+
+    from leaflet.build import Options, build
+
+    words = " ".join(["Patients", "psychotherapeutically", "understanding"] * 15)
+    ends = {}
+    for asked in ("false", "true"):
+        source = tmp_path / f"{asked}.yaml"
+        source.write_text(
+            f"leaflet: {{id: h, title: H, language: en-GB}}\ntypography: {{hyphenate: {asked}}}\n"
+            f"panels:\n  inside-1:\n    - paragraph: {words}\n",
+            encoding="utf-8",
+        )
+        out = tmp_path / f"{asked}.pdf"
+        build(source, Options(output=out))
+        with pdfplumber.open(out) as pdf:
+            lines = pdf.pages[1].extract_text().splitlines()
+        ends[asked] = sum(line.endswith("-") for line in lines)
+    assert ends["false"] == 0 and ends["true"] > 0

@@ -85,8 +85,12 @@ HYPHENATED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek"})
 
 
 def can_hyphenate(language: str, script: str) -> bool:
-    """Whether text in this language and script is hyphenated: it is broken so, and a dictionary is bundled."""
-    return script in HYPHENATED_SCRIPTS and _dictionary(primary_language(language)) is not None
+    """Whether text in this language and script can be hyphenated: it is broken so, and a dictionary is
+    bundled (found without loading it: that waits for the first word to hyphenate)."""
+    import pyphen
+
+    found = pyphen.language_fallback(primary_language(language).replace("-", "_"))
+    return script in HYPHENATED_SCRIPTS and found is not None
 
 
 def hyphenations(word: str, language: str) -> list[tuple[str, str]]:
