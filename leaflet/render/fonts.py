@@ -405,11 +405,14 @@ def _remember_private_glyphs(font: TTFont, text: str, shaped: str) -> None:
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode CMap for a font subset, with private-use codes replaced by their text."""
+    """ReportLab's ToUnicode CMap for a font subset, with private-use codes replaced by their text, and
+    Arabic presentation forms (the code a font's cmap gives a joined letter) by the letters themselves."""
     face = fontname.split("+", 1)[-1]
     entries = []
     for index, code in enumerate(subset):
         text = PRIVATE_TEXT.get((face, code)) if 0xE000 <= code <= 0xF8FF else None
+        if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:  # an Arabic presentation form: its letters
+            text = unicodedata.normalize("NFKC", chr(code))
         target = text.encode("utf-16-be").hex().upper() if text else f"{code:04X}"
         entries.append(f"<{index:02X}> <{target}>")
     cmap = [

@@ -149,6 +149,8 @@ def _text_line(pen: _Pen, runs: list[TextRun]) -> None:
     marked = bool(text) and (said != text or any(pen.fonts.shaped(run.face) for run in runs))
     if marked:
         pen.canvas.addLiteral(f"/Span <</ActualText {_pdf_text(_in_reading_order(text))}>> BDC")
+    if not pen.latin_edition and any(_RIGHT_TO_LEFT_BLOCKS.search(run.text) for run in runs):
+        runs = runs[::-1]  # drawn from its first word, so the content stream holds it in reading order
     for run in runs:
         pen.marks.begin(run.tag, run.order, pen.other_language(run.text))
         _text(pen, run)
@@ -256,22 +258,34 @@ def _printable(text: str) -> str:
 def _glyphs(text, shaped: str, glyphs, run: TextRun) -> None:
     """Shaped glyphs, each where HarfBuzz put it; a glyph that sits where the one before left the
     pen (on the same height, at its own advance) joins that one's string, so a line is a few
-    strings, not one positioning command per glyph."""
+    strings, not one positioning command per glyph.
+
+    A right-to-left run is drawn glyph by glyph from its first letter (HarfBuzz gives it from
+    the left): the content stream then holds the text in the order it is read, which is what
+    text extraction that follows the stream (and a screen reader without the tags) gets.
+    """
     scale = run.size / 1000
     x = run.x
+    placed = []  # (x, y, glyph code, advance) in display order
+    for char, glyph in zip(shaped, glyphs):
+        placed.append((x + glyph.x_offset * scale, run.baseline + glyph.y_offset * scale, str(char), glyph.width))
+        x += glyph.x_advance * scale
+    if len(glyphs) > 1 and glyphs[0].cluster > glyphs[-1].cluster:  # right to left
+        for gx, gy, char, _ in reversed(placed):
+            text.setTextOrigin(gx, gy)
+            text.textOut(char)
+        return
     pen: tuple[float, float] | None = None  # where the PDF's own text position is after the string so far
     pending: list[str] = []
-    for char, glyph in zip(shaped, glyphs):
-        gx, gy = x + glyph.x_offset * scale, run.baseline + glyph.y_offset * scale
+    for gx, gy, char, width in placed:
         if pen is None or abs(gx - pen[0]) > 1e-4 or abs(gy - pen[1]) > 1e-4:
             if pending:
                 text.textOut("".join(pending))
                 pending.clear()
             text.setTextOrigin(gx, gy)
             pen = (gx, gy)
-        pending.append(str(char))
-        pen = (pen[0] + glyph.width * scale, gy)  # the glyph's own advance in the font
-        x += glyph.x_advance * scale
+        pending.append(char)
+        pen = (pen[0] + width * scale, gy)  # the glyph's own advance in the font
     if pending:
         text.textOut("".join(pending))
 
