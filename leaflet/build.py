@@ -190,12 +190,13 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
     if edition.errors:
         raise LayoutError([str(f) for f in edition.errors])
     path = options.output or default_output(source, edition.leaflet, options)
+    inputs = (Path(source), options.po, options.clinic)
     if options.format == "html":
         from .render.html import render_html  # only an HTML edition needs it
 
-        write_atomically(path, render_html(edition.leaflet).encode("utf-8"))
+        write_atomically(path, render_html(edition.leaflet).encode("utf-8"), inputs)
     else:
-        write_atomically(path, edition.pdf)
+        write_atomically(path, edition.pdf, inputs)
     return edition, path
 
 
@@ -239,6 +240,20 @@ def output_name(leaflet_id: str, options: Options, leaflet: Leaflet | None = Non
     return ".".join(part for part in parts if part) + f".{options.format}"
 
 
+def refuse_to_overwrite(path: Path, inputs: tuple[Path | None, ...] = ()) -> None:
+    """An output may not be one of the command's own inputs, a device, a pipe or a read-only file."""
+    target = path.resolve()
+    for given in inputs:
+        if given is not None and Path(given).resolve() == target:
+            raise UsageError(f"-o {path} is one of this command's inputs; give the output another name")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give the name of the PDF to write")
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{path} is not a regular file (a device or a pipe); give a file name to write")
+    if path.exists() and not (path.stat().st_mode & 0o200 and os.access(path, os.W_OK)):  # root may write anything
+        raise UsageError(f"{path} is read-only; make it writable, or give another name with -o")
+
+
 def _umask() -> int:
     """The process's umask (read by setting it, then putting it back)."""
     mask = os.umask(0o022)
@@ -246,8 +261,10 @@ def _umask() -> int:
     return mask
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the target folder, then rename it into place."""
+def write_atomically(path: Path, data: bytes, inputs: tuple[Path | None, ...] = ()) -> None:
+    """Write to a temporary file in the target folder, then rename it into place (never over one of
+    the command's `inputs`, a device or a read-only file)."""
+    refuse_to_overwrite(path, inputs)
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give the name of the PDF to write")
     try:

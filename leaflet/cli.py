@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, geometry
-from .build import Edition, Options, build, calibrate, make, output_name
+from .build import Edition, Options, build, calibrate, make, output_name, refuse_to_overwrite
 from .content import load_printer
 from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError, UsageError
 
@@ -194,6 +194,14 @@ def _duplex_offset(args: argparse.Namespace) -> tuple[float, float]:
 
 
 def _options(args: argparse.Namespace) -> Options:
+    lang = getattr(args, "lang", None)
+    if lang is not None and not lang.strip():
+        raise UsageError("--lang '' names no language; give a code such as pl or ur, or leave --lang out")
+    translated = lang or getattr(args, "po", None) or getattr(args, "all_languages", False)
+    if getattr(args, "draft", False) and not translated:
+        raise UsageError(
+            "--draft marks an unreviewed translation: add --lang CODE (or --po FILE), or leave --draft out"
+        )
     return Options(
         paper=args.paper,
         fold=args.fold,
@@ -296,6 +304,7 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     edition = make(source, _options(args))
     room = {name: panel.fill_ratio for name, panel in edition.layout.panels.items()}
     path = args.output or source.resolve().parent / "translations" / f"{edition.leaflet.id}.pot"
+    refuse_to_overwrite(path, (source,))
     po = extract(edition.leaflet, room)
     write_po(po, path)
     print(f"wrote {_shown(path)}: {len(po)} strings to translate", file=out)

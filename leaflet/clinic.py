@@ -38,7 +38,7 @@ def load_clinic(path: Path | str) -> m.ClinicDetails:
         )
     reader = _Reader(str(path), path.parent)
     root = compose(
-        read_text(path, "a clinic file"),
+        read_text(path, "a clinic file", MAX_CLINIC_BYTES),
         path,
         document="a clinic file",
         colon_hint='put the value in double quotes, e.g. hours: "Monday to Friday: 9am to 5pm"',

@@ -55,7 +55,7 @@ def load(path: Path | str) -> m.Leaflet:
         raise SourceError(
             f"{path} is {size / 1e6:.1f} MB; a leaflet source is a few kilobytes of text: is this the right file?"
         )
-    return loads(read_text(path, "a leaflet YAML file"), path)
+    return loads(read_text(path, "a leaflet YAML file", MAX_SOURCE_BYTES), path)
 
 
 def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
@@ -125,7 +125,7 @@ def compose(text: str, path: Path, document: str, colon_hint: str, empty: str) -
 def load_printer(path: Path | str) -> tuple[float, float]:
     """A printer profile: the duplex offset (mm) measured with the calibration sheet."""
     path = Path(path)
-    text = read_text(path, "a printer profile")
+    text = read_text(path, "a printer profile", 64_000)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

@@ -7,15 +7,32 @@ first bad byte, and every problem names the file.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from .errors import Location, SourceError
 
+MAX_TEXT_BYTES = 2_000_000
+"""No text file a user gives is larger: a leaflet is a few kilobytes, a complete PO file under 100 kB."""
 
-def read_text(path: Path, what: str) -> str:
-    """The file's text (UTF-8, a byte-order mark allowed), or a SourceError saying what is wrong with it."""
+
+def read_text(path: Path, what: str, limit: int = MAX_TEXT_BYTES) -> str:
+    """The file's text (UTF-8, a byte-order mark allowed), or a SourceError saying what is wrong with it.
+
+    Only a regular file is read, and never more than `limit` bytes: a device (/dev/zero), a pipe
+    or a huge file is refused before it can hold the tool up.
+    """
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            kind = os.fstat(stream.fileno()).st_mode
+            if not stat.S_ISREG(kind):
+                raise SourceError(f"{path} is not a regular file (a device or a pipe); give the path of {what}")
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise SourceError(
+                f"{path} is larger than {limit / 1e6:g} MB; {what} is a few kilobytes of text: is this the right file?"
+            )
     except FileNotFoundError:
         hint = " (run the command in its folder, or give its path)" if not path.parent.parts else ""
         raise SourceError(f"no such file: {path}; give the path of {what}{hint}") from None

@@ -136,3 +136,12 @@ def test_paper_is_read_in_any_case_in_the_yaml(project, tmp_path):
     code, out, err = run("build", str(project), "-o", str(tmp_path / "a.pdf"))
     assert code == 0, err
     assert "A4 roll-fold" in out
+
+
+def test_a_read_only_pdf_is_refused_and_left_as_it_was(project, tmp_path):
+    target = tmp_path / "kept.pdf"
+    target.write_bytes(b"the approved print run")
+    os.chmod(target, 0o444)
+    code, _, err = run("build", str(project), "-o", str(target))
+    assert code == 2 and "read-only" in err
+    assert target.read_bytes() == b"the approved print run"
