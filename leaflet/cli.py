@@ -11,9 +11,11 @@ import argparse
 import contextlib
 import math
 import os
+import re
 import sys
 import time
 import traceback
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -123,6 +125,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         if args.debug:
             traceback.print_exc(file=err)
         for line in str(error).splitlines():
+            line = screen_safe(line)
             print(f"error: {line}" if not _has_location(line) else line, file=err)
         if getattr(error, "hint", ""):
             print(f"hint: {error.hint}", file=err)
@@ -330,7 +333,24 @@ def _summary(edition: Edition) -> str:
 def _warnings(edition: Edition, out: TextIO) -> None:
     for finding in edition.findings:
         if finding.severity == "warning":
-            print(f"warning: {finding}", file=out)
+            print(f"warning: {screen_safe(str(finding))}", file=out)
+
+
+QUOTE_LIMIT = 80
+QUOTED = re.compile("'([^'\n]{" + str(QUOTE_LIMIT) + ",})'")
+
+
+def screen_safe(line: str) -> str:
+    """A message line as the terminal shows it: control characters (an escape sequence in a key would
+    clear the screen or retitle the window) written as codes, and user text quoted in it cut to
+    about 80 characters, so that one bad value cannot fill the screen."""
+    line = "".join(f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" else char for char in line)
+    return QUOTED.sub(_shortened, line)
+
+
+def _shortened(quoted: re.Match) -> str:
+    text = quoted.group(1)
+    return f"'{text[: QUOTE_LIMIT - 3]}...' ({len(text)} characters)"
 
 
 def _shown(path: Path) -> str:
