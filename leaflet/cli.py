@@ -337,7 +337,8 @@ def _warnings(edition: Edition, out: TextIO) -> None:
 
 
 QUOTE_LIMIT = 80
-QUOTED = re.compile("'([^'\n]{" + str(QUOTE_LIMIT) + ",})'")
+QUOTED = re.compile("(?:^|(?<=[\\s(\\[]))'([^'\n]{" + str(QUOTE_LIMIT) + ",})'(?!\\w)")
+"""User text in a message: quoted, opening after a space or bracket and closing before a non-letter."""
 
 
 def screen_safe(line: str) -> str:
@@ -349,8 +350,11 @@ def screen_safe(line: str) -> str:
 
 
 def _shortened(quoted: re.Match) -> str:
+    """Its start and its end, which say most (a file's name, a key's last word), about 80 characters in all."""
     text = quoted.group(1)
-    return f"'{text[: QUOTE_LIMIT - 3]}...' ({len(text)} characters)"
+    if len(text) <= QUOTE_LIMIT + 10:
+        return quoted.group(0)
+    return f"'{text[:30]}...{text[-(QUOTE_LIMIT - 33) :]}'"
 
 
 def _shown(path: Path) -> str:
