@@ -243,19 +243,22 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         editions = [options.lang]
     reports = []
+    worst = EXIT_OK
     for lang in editions:
         try:
             reports.append(report(make(source, replace(options, lang=lang)), lang or "source"))
-        except LayoutError as error:  # an edition that cannot be made is reported, and the others still are
-            if len(editions) == 1:
+        except LeafletError as error:  # an edition that cannot be made is reported, and the others still are
+            if len(editions) == 1 and not args.json:
                 raise
-            reports.append(unmade(lang or "source", error.problems))
+            problems = error.problems if isinstance(error, LayoutError) else str(error).splitlines()
+            reports.append(unmade(lang or "source", [screen_safe(problem) for problem in problems]))
+            worst = max(worst, error.exit_code)
     if args.json:
         documents = [r.to_json() for r in reports]  # --all-languages always gives a list, even of one
         print("[" + ",\n".join(documents) + "]" if args.all_languages else documents[0], file=out)
     else:
         print("\n\n".join(as_text(r) for r in reports), file=out)
-    return EXIT_OK if all(r.ready for r in reports) else EXIT_BAD_LEAFLET
+    return worst or (EXIT_OK if all(r.ready for r in reports) else EXIT_BAD_LEAFLET)
 
 
 def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

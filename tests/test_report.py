@@ -95,3 +95,22 @@ def test_json_for_all_languages_is_always_a_list(tmp_path):
     source.write_text(MINIMAL, encoding="utf-8")  # no translations beside it
     code, reports = check_json(str(source), "--all-languages")
     assert code == 0 and isinstance(reports, list) and [r["edition"] for r in reports] == ["source"]
+
+
+def test_json_is_printed_even_when_the_source_cannot_be_read(tmp_path):
+    source = tmp_path / "leaflet.yaml"
+    source.write_text("leaflet: [\n", encoding="utf-8")
+    for path in (source, tmp_path / "missing.yaml"):
+        code, report = check_json(str(path))
+        assert code == 2 and report["ready"] is False
+        assert report["findings"][0]["severity"] == "error" and report["findings"][0]["message"]
+
+
+def test_one_bad_translation_does_not_hide_the_other_editions_json(tmp_path):
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", tmp_path / "mini")
+    (tmp_path / "mini" / "translations" / "pl.po").write_text('msgid "x\n', encoding="utf-8")  # broken
+    code, reports = check_json(str(tmp_path / "mini" / "leaflet.yaml"), "--all-languages")
+    assert code == 2
+    by_edition = {r["edition"]: r for r in reports}
+    assert by_edition["pl"]["ready"] is False and by_edition["source"]["ready"] is True
+    assert len(reports) == 6
