@@ -275,6 +275,10 @@ class _Reader:
                 f"the leaflet id {leaflet_id!r} names the PDF: use up to 64 lower-case letters, digits and '-'",
             )
         language = self.string(meta["language"], "the language")
+        if not _LANGUAGE_TAG.fullmatch(language):
+            raise self.fail(
+                meta["language"], f"the language {language!r} is not a language code; write one such as en-GB, pl or ur"
+            )
         try:
             script_for(language)
         except UsageError as error:
@@ -577,6 +581,8 @@ class _Reader:
         return path
 
 
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-[A-Za-z0-9]{5,8})*")
+"""A BCP 47 language tag as leaflets use them: language, then script, region and variants."""
 CLINIC_REQUIRED = ("name", "address", "phone")
 CLINIC_OPTIONAL = ("email", "website", "hours", "logo")
 MAX_ADDRESS_LINES = 6

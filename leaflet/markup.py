@@ -9,6 +9,7 @@ else, including angle brackets, is printed literally.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .model import Span, Text
 
@@ -26,6 +27,7 @@ def parse_inline(source: str) -> Text:
 
     A backslash escapes the next character, so `\\*\\*` prints two asterisks.
     """
+    _refuse_invisible(source)
     spans: list[Span] = []
     bold = False
     buffer: list[str] = []
@@ -93,7 +95,29 @@ def _label(label: str) -> str:
 def _checked_address(address: str) -> str:
     if not address.lower().startswith(LINK_SCHEMES):
         raise MarkupError(f"link address {address!r} must start with http://, https://, mailto: or tel:")
+    odd = next((char for char in address if unicodedata.category(char)[0] == "C" or char in "\"'<>`{}|\\^"), None)
+    if odd is not None:
+        raise MarkupError(
+            f"link address {address!r} holds U+{ord(odd):04X}, which an address cannot hold; "
+            "type the address again, or percent-encode the character"
+        )
     return address
+
+
+def _refuse_invisible(source: str) -> None:
+    """A character that would print as nothing or as a box: a control character (but tab and newline),
+    a noncharacter (U+FFFE, U+FFFF, U+FDD0 to U+FDEF) or a private-use one."""
+    for index, char in enumerate(source):
+        code = ord(char)
+        kind = unicodedata.category(char)
+        control = kind == "Cc" and char not in "\t\n\r"
+        noncharacter = (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF
+        if control or noncharacter or kind in ("Co", "Cs"):
+            what = "a control character" if control else "not a character" if noncharacter else "a private-use code"
+            raise MarkupError(
+                f"U+{code:04X} at character {index + 1} is {what} and would print as nothing or as a box; "
+                "delete it (it often comes from copying text out of another program)"
+            )
 
 
 def _merged(spans: list[Span]) -> tuple[Span, ...]:
