@@ -133,6 +133,12 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]
             f"no translation file {po}; make one from the template written by 'leaflet extract', "
             "or name another with --po"
         )
+    folder = source.resolve().parent
+    if not options.po and not po.resolve().is_relative_to(folder):  # as strict as for pictures
+        raise UsageError(
+            f"{po} links to {po.resolve()}, outside the leaflet's folder; copy the translation into "
+            "translations/, or name it with --po"
+        )
 
     from .translation import translate  # polib is only needed for translated editions
 
