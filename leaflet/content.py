@@ -45,6 +45,8 @@ MIN_FLOOR = 8.0
 MAX_QR_LENGTH = 300
 """Characters; a longer address makes a code too dense to scan from a folded leaflet."""
 IMAGE_FORMATS = ("PNG", "JPEG")
+MAX_PIXELS = 40_000_000
+"""A picture larger than this (a panel at 600 ppi is under 12 megapixels) would take gigabytes to decode."""
 
 
 def load(path: Path | str) -> m.Leaflet:
@@ -506,16 +508,25 @@ class _Reader:
 
     def picture_size(self, node: yaml.Node, path: Path) -> tuple[int, int]:
         """Open the picture once to be sure it is a whole PNG or JPEG, and get its size in pixels."""
+        import warnings
+
         from PIL import Image, UnidentifiedImageError  # only leaflets with pictures pay for Pillow
 
+        too_large = f"{path.name} is too large to be a leaflet picture (more than {MAX_PIXELS // 1_000_000} megapixels"
         try:
-            with Image.open(path) as picture:
-                kind, size = picture.format, picture.size
-                picture.load()
+            with warnings.catch_warnings():  # Pillow's own bomb warning would print before our message
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                with Image.open(path) as picture:
+                    kind, size = picture.format, picture.size
+                    if size[0] * size[1] > MAX_PIXELS:  # decoded, it would take gigabytes: refused unread
+                        raise self.fail(node, f"{too_large}, {size[0]} x {size[1]}); scale it down to print size")
+                    picture.load()
         except Image.DecompressionBombError:
-            raise self.fail(node, f"{path.name} is too large to be a leaflet picture; scale it down") from None
+            raise self.fail(node, f"{too_large}); scale it down") from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             raise self.fail(node, f"{path.name} is not a readable picture; export it again as PNG or JPEG") from None
+        if kind == "MPO":  # a camera's JPEG with a second frame (a preview or depth map): the first is a JPEG
+            kind = "JPEG"
         if kind not in IMAGE_FORMATS:
             raise self.fail(node, f"{path.name} is a {kind} picture; convert it to PNG or JPEG")
         return size
