@@ -248,6 +248,15 @@ def output_name(leaflet_id: str, options: Options, leaflet: Leaflet | None = Non
 
 def refuse_to_overwrite(path: Path, inputs: tuple[Path | None, ...] = ()) -> None:
     """An output may not be one of the command's own inputs, a device, a pipe or a read-only file."""
+    try:
+        _refuse_to_overwrite(path, inputs)
+    except (OSError, RuntimeError) as error:  # a name too long, a link in a loop
+        looped = "a link that leads round in a loop"
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else looped
+        raise UsageError(f"cannot write {path}: {reason}; give another name with -o") from None
+
+
+def _refuse_to_overwrite(path: Path, inputs: tuple[Path | None, ...]) -> None:
     target = path.resolve()
     for given in inputs:
         if given is not None and Path(given).resolve() == target:

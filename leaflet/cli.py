@@ -268,6 +268,8 @@ def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if edition.errors:
         raise LayoutError([str(f) for f in edition.errors])
     folder = Path(args.source).resolve().parent / "output"
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file, where the pictures go into a folder of that name; move the file away")
     stem = output_name(edition.leaflet.id, _options(args), edition.leaflet).removesuffix(".pdf")
     for path in write_previews(edition.pdf, folder, stem, args.dpi):
         print(f"wrote {_shown(path)}", file=out)

@@ -128,15 +128,14 @@ def load_printer(path: Path | str) -> tuple[float, float]:
     """A printer profile: the duplex offset (mm) measured with the calibration sheet."""
     path = Path(path)
     text = read_text(path, "a printer profile", 64_000)
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
-        raise SourceError(f"YAML syntax: {error.problem}", where) from None
+    root = compose(
+        text,
+        path,
+        document="a printer profile",
+        colon_hint='put the name in double quotes, e.g. name: "Ward 3: duplex"',
+        empty="the printer profile {what}; write duplex_offset_mm: [X, Y]",
+    )
     reader = _Reader(str(path), path.parent)
-    if root is None:
-        raise SourceError("the printer profile is empty; write duplex_offset_mm: [X, Y]", str(path))
     found = reader.mapping(root, "the printer profile", ("duplex_offset_mm",), ("name",))
     pair = found["duplex_offset_mm"]
     values = reader.sequence(pair, "'duplex_offset_mm'")
@@ -583,6 +582,9 @@ class _Reader:
         try:
             path = (folder / relative).resolve()
             inside, exists = path.is_relative_to(folder), path.is_file()
+        except RuntimeError:  # a symbolic link that leads back to itself
+            looped = f"{relative!r} is a symbolic link that leads round in a loop; give the picture itself"
+            raise self.fail(node, looped) from None
         except (OSError, ValueError):
             raise self.fail(node, f"{relative!r} is not a usable file name") from None
         if not inside:
