@@ -84,3 +84,19 @@ def test_imposition_table_has_a_mirrored_entry_for_every_fold():
 def test_folds_lie_between_panels():
     outside = sheet("a4").pages[0]
     assert [round(to_mm(x), 3) for x in outside.folds] == [97, 197]
+
+
+@pytest.mark.parametrize(
+    ("paper", "fold", "direction", "widths_mm"),
+    [
+        ("a4", "roll", "ltr", [[97, 100, 100], [100, 100, 97]]),
+        ("a4", "roll", "rtl", [[100, 100, 97], [97, 100, 100]]),
+        ("a4", "z", "ltr", [[99, 99, 99], [99, 99, 99]]),
+        ("letter", "roll", "ltr", [[92.08, 93.66, 93.66], [93.66, 93.66, 92.08]]),  # 3.625 | 3.6875 | 3.6875 in
+        ("letter", "roll", "rtl", [[93.66, 93.66, 92.08], [92.08, 93.66, 93.66]]),
+        ("letter", "z", "ltr", [[93.13, 93.13, 93.13], [93.13, 93.13, 93.13]]),  # 11 in in three
+    ],
+)
+def test_every_panel_width_for_each_paper_fold_and_direction(paper, fold, direction, widths_mm):
+    found = [[to_mm(p.box.x1 - p.box.x0) for p in page.panels] for page in sheet(paper, fold, direction).pages]
+    assert found == [pytest.approx(row, abs=0.01) for row in widths_mm]
