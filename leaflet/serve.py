@@ -30,7 +30,7 @@ import yaml
 
 from . import geometry
 from .build import Options, make, output_name, write_atomically
-from .errors import LayoutError, LeafletError, SourceError
+from .errors import LeafletError, SourceError
 
 PAGE = Path(__file__).resolve().parent / "web"
 ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -91,18 +91,30 @@ LOCAL = ("127.0.0.1", "localhost", "::1")
 def editions(source: Path) -> list[dict[str, str]]:
     """The leaflet's editions: its own language, then each translation, final or draft (with why)."""
     from .content import load
-    from .translation import translate
 
     leaflet = load(source)
     found = [{"lang": "", "name": _language_name(leaflet.language), "status": "final", "code": leaflet.language}]
     for po in sorted((source.parent / "translations").glob("*.po")):
-        entry = {"lang": po.stem, "name": _language_name(po.stem), "status": "final", "code": po.stem}
-        try:
-            translate(leaflet, po)
-        except LeafletError as error:
-            entry |= {"status": "draft", "why": str(error).splitlines()[0]}
-        found.append(entry)
+        found.append({"lang": po.stem, "name": _language_name(po.stem), "code": po.stem, **_status(leaflet, po)})
     return sorted(found, key=lambda entry: (entry["status"] != "final", entry["lang"] != "", entry["name"]))
+
+
+def draft_reason(source: Path, lang: str) -> str | None:
+    """Why the translation into `lang` is only a draft, or None when it is final: only its own PO is read."""
+    from .content import load
+
+    status = _status(load(source), source.parent / "translations" / f"{lang}.po")
+    return status.get("why", "") if status["status"] == "draft" else None
+
+
+def _status(leaflet, po: Path) -> dict[str, str]:
+    from .translation import translate
+
+    try:
+        translate(leaflet, po)
+    except LeafletError as error:
+        return {"status": "draft", "why": str(error).splitlines()[0]}
+    return {"status": "final"}
 
 
 def _language_name(code: str) -> str:
@@ -159,6 +171,9 @@ def _png(source: str, options: Options, page: int) -> tuple[bytes | None, str]:
 
 
 def _zip(source: str, options: Options, langs: list[str]) -> tuple[bytes | None, str]:
+    from .content import load
+
+    leaflet = load(Path(source))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for lang in langs:
@@ -166,9 +181,6 @@ def _zip(source: str, options: Options, langs: list[str]) -> tuple[bytes | None,
             pdf, problem = _pdf(source, edition_options)
             if pdf is None:
                 return None, f"{lang or 'source'}: {problem}"
-            from .content import load
-
-            leaflet = load(Path(source))
             archive.writestr(output_name(leaflet.id, edition_options, leaflet), pdf)
     return buffer.getvalue(), ""
 
@@ -287,10 +299,8 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
     async def draft_refused(source: Path, options: Options) -> JSONResponse | None:
         if not options.lang or options.draft:
             return None
-        status = next((e for e in await run_in_threadpool(editions, source) if e["lang"] == options.lang), None)
-        if status and status["status"] == "draft":
-            return problem(409, f"the {options.lang} translation is a draft: {status.get('why', '')}", draft=True)
-        return None
+        why = await run_in_threadpool(draft_reason, source, options.lang)
+        return None if why is None else problem(409, f"the {options.lang} translation is a draft: {why}", draft=True)
 
     async def in_worker(function, *args) -> tuple[bytes | None, str]:
         import asyncio
@@ -414,8 +424,3 @@ def serve(folder: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
         uvicorn.run(application(site), host=host, port=port, log_level="warning")
     finally:
         site.pool.shutdown(cancel_futures=True)
-
-
-def check_folder(folder: Path) -> None:
-    if not folder.is_dir():
-        raise LayoutError([f"{folder} is not a folder; give the folder that holds the leaflet YAML"])

@@ -13,6 +13,7 @@ from leaflet.layout.items import TextRun
 from leaflet.render import Fonts
 
 from .conftest import MINIMAL, ROOT
+from .test_layout import MonoMeasure
 
 URDU = "کیا آپ ٹھیک ہیں"
 NASTALIQ = "noto-nastaliq-urdu:regular"
@@ -112,23 +113,8 @@ def test_clearance_counts_only_words_that_share_a_column():
     assert clearance(upper, 0.0, lower, 100.0) == 0.0  # nothing above it
 
 
-class TallMeasure:
+class TallMeasure(MonoMeasure):
     """A fixed-width face whose ink reaches 1.5 em up and 0.8 em down, with lines 1.2 times Latin."""
-
-    def segments(self, text, role):
-        return [(text, role)]
-
-    def width(self, text, face, size):
-        return len(text) * size / 2
-
-    def ascent(self, face, size):
-        return size * 0.8
-
-    def descent(self, face, size):
-        return size * 0.2
-
-    def scale(self, face):
-        return 1.0
 
     def line_factor(self, face):
         return 1.2

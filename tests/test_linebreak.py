@@ -14,6 +14,8 @@ from leaflet.layout.linebreak import break_opportunities, can_hyphenate, hyphena
 from leaflet.layout.lines import TextStyle, set_text
 from leaflet.markup import parse_inline
 
+from .test_layout import MonoMeasure
+
 CONFORMANCE = Path(__file__).parent / "fixtures" / "unicode" / "LineBreakTest.txt"
 
 KNOWN_DIFFERENCES = {
@@ -69,28 +71,6 @@ def test_break_opportunities_match_unicodes_conformance_file():
     listed = [line for line in differing if line in KNOWN_DIFFERENCES]
     assert len(listed) == len(KNOWN_DIFFERENCES)
     assert len(differing) - len(listed) <= MORE_DIFFERENCES_WITH_THE_SAME_PAIRS, differing[:5]
-
-
-class MonoMeasure:
-    """Every character is half the type size wide."""
-
-    def segments(self, text, role):
-        return [(text, role)]
-
-    def width(self, text, face, size):
-        return len(text) * size / 2
-
-    def ascent(self, face, size):
-        return size * 0.8
-
-    def descent(self, face, size):
-        return size * 0.2
-
-    def scale(self, face):
-        return 1.0
-
-    def line_factor(self, face):
-        return 1.0
 
 
 def lines(text: str, width: float, **style) -> list[str]:

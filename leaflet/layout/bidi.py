@@ -11,8 +11,12 @@ file, BidiCharacterTest.txt (a sample is in tests/fixtures/unicode/).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from types import ModuleType
+
+RIGHT_TO_LEFT_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+"""The Hebrew and Arabic blocks (letters, marks and presentation forms): text that needs bidi."""
 
 
 @cache

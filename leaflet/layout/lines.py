@@ -21,7 +21,7 @@ from typing import Protocol
 from weakref import WeakKeyDictionary
 
 from ..model import Span
-from .bidi import embedding_levels, mirrored, visual_order
+from .bidi import RIGHT_TO_LEFT_LETTERS, embedding_levels, mirrored, visual_order
 from .ink import Placed, Profile, extra_space, inked
 from .items import TextRun
 from .linebreak import break_opportunities, hyphenations
@@ -162,7 +162,6 @@ number or '16 sessions' together, as its author meant."""
 _NO_BREAK_BEFORE = set(
     "、。，．,.：:；;？?！!）)］]｝}」』】〉》〕〗〙〛’”ヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ々〻…‥"
 )
-_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def set_text(spans: tuple[Span, ...], style: TextStyle, width: float, measure: Measure) -> SetText:
@@ -353,7 +352,7 @@ def _paragraph_levels(text: str, direction: str) -> tuple[int, ...]:
     for index, line in enumerate(text.split("\n")):
         if index:
             levels.append(base)  # the newline itself, never drawn
-        own_script = direction == "rtl" and bool(_RTL_LETTERS.search(line))
+        own_script = direction == "rtl" and bool(RIGHT_TO_LEFT_LETTERS.search(line))
         levels += embedding_levels(line, direction, forced=own_script) if line else []
     return tuple(levels)
 
@@ -367,7 +366,7 @@ def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[
     only reordered with them), and only for a text that has right-to-left in it.
     """
     text = "".join(span.text for span in spans)
-    bidi = style.direction == "rtl" or bool(_RTL_LETTERS.search(text))
+    bidi = style.direction == "rtl" or bool(RIGHT_TO_LEFT_LETTERS.search(text))
     levels = _paragraph_levels(text, style.direction) if bidi else ()
     opportunities = break_opportunities(text, style.language)
     words: list[_Word] = [_Word(start=0)]
@@ -605,7 +604,7 @@ def _visual(pieces: list[_Piece], style: TextStyle, measure: Measure) -> list[_P
             if index == len(piece.text) or levels[index] != levels[start]:
                 part = piece.text[start:index]
                 level = levels[start]
-                if level % 2 and not _RTL_LETTERS.search(part):
+                if level % 2 and not RIGHT_TO_LEFT_LETTERS.search(part):
                     part = mirrored(part)[::-1]
                 unit = piece.unit if part == piece.text else measure.width(part, piece.face, measure.scale(piece.face))
                 actual = piece.actual if part == piece.text else None

@@ -177,11 +177,9 @@ def _svg(shapes: list[Item], width: float, height: float, alt: str) -> str:
                     points = " ".join(f"{c:.1f}" if i % 2 == 0 else f"{height - c:.1f}" for i, c in enumerate(coords))
                     path.append(f"{op} {points}".strip())
                 body.append(f'<path d="{" ".join(path)}" fill="{colour}"/>')
-    top = min(
-        [height - cy - r for shape in shapes if isinstance(shape, Circle) for cy, r in [(shape.cy, shape.r)]]
-        + [height - shape.box.y1 for shape in shapes if isinstance(shape, Rect)]
-        + [0.0]
-    )  # a speech bubble may reach above the box the drawing was made for: the picture takes it in
+    tops = [shape.cy + shape.r for shape in shapes if isinstance(shape, Circle)]
+    tops += [shape.box.y1 for shape in shapes if isinstance(shape, Rect)]
+    top = min(0.0, height - max(tops, default=height))  # a speech bubble may reach above the drawing's box
     view = f"0 {top - 4:.0f} {width:.0f} {height - top + 4:.0f}"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}" role="img" '

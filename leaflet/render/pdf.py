@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..colours import to_cmyk
 from ..languages import direction_for, script_for
+from ..layout.bidi import RIGHT_TO_LEFT_LETTERS
 from ..layout.items import Circle, Item, Line, Link, Outline, Picture, QRSymbol, Rect, TextRun
 from ..layout.prepress import PrintPage
 from .fonts import Fonts
@@ -149,7 +150,7 @@ def _text_line(pen: _Pen, runs: list[TextRun]) -> None:
     marked = bool(text) and (said != text or any(pen.fonts.shaped(run.face) for run in runs))
     if marked:
         pen.canvas.addLiteral(f"/Span <</ActualText {_pdf_text(_in_reading_order(text))}>> BDC")
-    if not pen.latin_edition and any(_RIGHT_TO_LEFT_BLOCKS.search(run.text) for run in runs):
+    if not pen.latin_edition and any(RIGHT_TO_LEFT_LETTERS.search(run.text) for run in runs):
         runs = runs[::-1]  # drawn from its first word, so the content stream holds it in reading order
     for run in runs:
         pen.marks.begin(run.tag, run.order, pen.other_language(run.text))
@@ -204,7 +205,7 @@ _RIGHT_TO_LEFT_SECTION = re.compile("R(?:[^LD]*R)?")
 def _strength(char: str) -> str:
     """'R', 'L', 'D' (a digit) or 'n', as poppler classes characters: marks go with their script's letters."""
     kind = unicodedata.bidirectional(char)
-    if kind in ("R", "AL") or (kind == "NSM" and _RIGHT_TO_LEFT_BLOCKS.match(char)):
+    if kind in ("R", "AL") or (kind == "NSM" and RIGHT_TO_LEFT_LETTERS.match(char)):
         return "R"
     if kind in ("EN", "AN") or char in _NUMBER_PUNCTUATION:
         return "D"
@@ -214,7 +215,6 @@ def _strength(char: str) -> str:
 _LATIN_WORD = re.compile("[A-Za-z]{2,}")
 _NUMBER_PUNCTUATION = frozenset(".,:\u060c\u066b\u066c")
 """Full stops, commas and colons (the Arabic ones too), which poppler reads as part of a number."""
-_RIGHT_TO_LEFT_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _pdf_text(text: str) -> str:

@@ -121,8 +121,8 @@ class Marks:
         number = LINKS_FROM + len(self.links)
         self.links.append((number, element))
         self.pages_with_links.add(self.page)
-        annotation = len(self.doc.idToObject)  # placeholder: the reference is taken after linkURL
-        element.kids.append((self._order(tag, order), "link", annotation, self.page, number))
+        # the annotation's reference is filled in by `annotated`, once ReportLab has made it
+        element.kids.append((self._order(tag, order), "link", None, self.page, number))
         return {"StructParent": number}
 
     def annotated(self, name: str) -> None:
