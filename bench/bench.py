@@ -27,6 +27,7 @@ Exit status is 0 whatever the figures, so a slow machine does not break
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import re
 import shutil
@@ -45,8 +46,8 @@ TRANSLATIONS = ROOT / "translations"
 FLOOR_SCRIPT = ROOT / "bench" / "floor.py"
 GNU_TIME = Path("/usr/bin/time")
 
-RATIO_TARGET = 1.2
-"""The target: a whole build may cost at most this many floors."""
+RATIO_TARGET = 1.0
+"""The target: a whole build may cost no more than the floor."""
 
 WARM_TARGET_MS = 60.0
 """The target for a warm in-process build, start-up and imports excluded."""
@@ -109,13 +110,26 @@ class Timings:
 def commands(workdir: Path) -> dict[str, list[str]]:
     """The two commands under test, writing into a scratch folder so output/ is left alone.
 
-    `sys.executable` is the venv's Python when run by `make bench`, the same
-    interpreter a user's `leaflet` script starts.
+    `sys.executable` is the venv's Python when run by `make bench`; the build is
+    started as users start it, by the `leaflet` script installed beside it (or
+    `python -m leaflet` where there is none).
     """
+    script = Path(sys.executable).parent / "leaflet"
+    leaflet = [str(script)] if script.is_file() else [sys.executable, "-m", "leaflet"]
     return {
         "floor": [sys.executable, str(FLOOR_SCRIPT), str(SOURCE), str(workdir / "floor.pdf")],
-        "build": [sys.executable, "-m", "leaflet", "build", str(SOURCE), "-o", str(workdir / "x.pdf")],
+        "build": [*leaflet, "build", str(SOURCE), "-o", str(workdir / "x.pdf")],
     }
+
+
+def compile_package() -> None:
+    """Write the package's bytecode, as `pip install` does for an installed package.
+
+    An editable install (`make`) leaves none, and where PYTHONDONTWRITEBYTECODE is
+    set Python never writes it, so every start would compile the sources again:
+    tens of milliseconds a user of an installed leaflet never pays.
+    """
+    compileall.compile_dir(str(ROOT / "leaflet"), quiet=1)
 
 
 def run(command: Sequence[str], accept: frozenset[int] = frozenset({0})) -> tuple[float, int]:
@@ -502,6 +516,7 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = arguments(argv)
+    compile_package()
     batch: Batch | BuildFailed | None = None
     with tempfile.TemporaryDirectory(prefix="leaflet-bench-") as workdir:
         cmds = commands(Path(workdir))

@@ -3,12 +3,33 @@
 The pipeline, one module per stage: `content` (load and check the YAML),
 `layout` (pure geometry: panels, lines, blocks), `render` (ReportLab draws),
 `checks` (preflight), strung together in `build`.
+
+The names below are imported on first use, not with the package: a command
+pays at start-up only for the stages it runs (`leaflet --version` needs none).
 """
 
-__version__ = "0.1.0"  # before the imports: build.py puts it on the slug line
+from __future__ import annotations
 
-from .build import Options, build, make
-from .content import load, loads
-from .errors import LayoutError, LeafletError, SourceError
+import importlib
+from typing import Any
 
-__all__ = ["Options", "build", "make", "load", "loads", "LeafletError", "LayoutError", "SourceError"]
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Options": "build",
+    "make": "build",
+    "load": "content",
+    "loads": "content",
+    "LeafletError": "errors",
+    "LayoutError": "errors",
+    "SourceError": "errors",
+}
+
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """The public API, fetched from its stage's module when first asked for (PEP 562)."""
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,7 +14,6 @@ import os
 import re
 import sys
 import time
-import traceback
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -123,7 +122,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return _COMMANDS[args.command](args, out, err)
     except LeafletError as error:
         if args.debug:
-            traceback.print_exc(file=err)
+            _print_traceback(err)
         for line in str(error).splitlines():
             line = screen_safe(line)
             print(f"error: {line}" if not _has_location(line) else line, file=err)
@@ -138,9 +137,16 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return EXIT_INTERRUPTED
     except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
         if args.debug:
-            traceback.print_exc(file=err)
+            _print_traceback(err)
         print(f"internal error: {type(error).__name__}: {error} (run with --debug for details)", file=err)
         return EXIT_BAD_INPUT
+
+
+def _print_traceback(err: TextIO) -> None:
+    """The traceback `--debug` asks for; `traceback` is imported only then, not by every run."""
+    import traceback
+
+    traceback.print_exc(file=err)
 
 
 def _has_location(line: str) -> bool:
