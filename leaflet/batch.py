@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .build import Options, build
+from .diagnostics import Diagnostic
 from .errors import EXIT_OK, LeafletError
 
 SOURCE_EDITION = "source"
@@ -34,7 +35,8 @@ class EditionReport:
     warnings: int
     seconds: float
     exit_code: int
-    problems: tuple[str, ...] = ()
+    problems: tuple[Diagnostic, ...] = ()
+    hint: str = ""
 
 
 def languages(source: Path) -> list[str]:
@@ -50,8 +52,8 @@ def build_edition(source: Path, options: Options, lang: str | None) -> EditionRe
     try:
         edition, path = build(source, replace(options, lang=lang, output=None))
     except LeafletError as error:
-        problems = (*str(error).splitlines(), *([f"hint: {error.hint}"] if getattr(error, "hint", "") else []))
-        return EditionReport(name, None, 0, "-", 0, time.perf_counter() - started, error.exit_code, problems)
+        seconds = time.perf_counter() - started
+        return EditionReport(name, None, 0, "-", 0, seconds, error.exit_code, error.diagnostics, error.hint)
     body = edition.layout.copyfit.body if edition.layout.copyfit else 0.0
     warnings = sum(1 for f in edition.findings if f.severity == "warning")
     return EditionReport(

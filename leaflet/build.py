@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__, geometry
-from .checks import Finding, Subject, preflight
+from .checks import Subject, preflight
 from .content import load
-from .errors import LayoutError, Location, SourceError, UsageError
+from .diagnostics import Diagnostic, Location, errors
+from .errors import LayoutError, SourceError, UsageError
 from .languages import direction_for, font_chain, script_for
 from .layout import Layout, lay_out
 from .layout.prepress import describe, frame_page, prepare
@@ -78,14 +79,14 @@ class Edition:
     leaflet: Leaflet
     layout: Layout
     target: geometry.Target
-    findings: tuple[Finding, ...]
+    findings: tuple[Diagnostic, ...]
     pdf: bytes
     lang: str | None = None
     """The language code of a translated edition, which names its PDF."""
 
     @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
+    def errors(self) -> list[Diagnostic]:
+        return errors(self.findings)
 
 
 def make(source: Path | str, options: Options = Options()) -> Edition:
@@ -116,11 +117,11 @@ def make(source: Path | str, options: Options = Options()) -> Edition:
         keywords=layout.copyfit.summary() if layout.copyfit else "",
     )
     pdf = render_pdf(pages, info, fonts, cmyk=options.cmyk, press=target.bleeds)
-    findings = [Finding("warning", note) for note in notes] + preflight(Subject(leaflet, layout, fonts, target))
+    findings = notes + preflight(Subject(leaflet, layout, fonts, target))
     return Edition(leaflet, layout, target, tuple(findings), pdf, options.lang)
 
 
-def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[str]]:
+def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagnostic]]:
     """The leaflet's model, translated when a language or PO file is asked for; plus notes on the translation."""
     leaflet = load(source)
     if not (options.lang or options.po):
@@ -171,18 +172,22 @@ def _header_line(po: Path, field: str) -> Location | str:
     return str(po)
 
 
-def _summarised(notes: list[str]) -> list[str]:
+def _summarised(notes: list[Diagnostic]) -> list[Diagnostic]:
     """A draft's notes with its fuzzy entries counted in one line, not one line each (a demo has dozens)."""
-    fuzzy = [note for note in notes if "fuzzy entry" in note]
-    if len(fuzzy) <= 3:
+
+    def counted(note: Diagnostic) -> bool:
+        return note.code == "fuzzy-entry" and isinstance(note.where, Location)
+
+    places = [note.where for note in notes if counted(note) and isinstance(note.where, Location)]
+    if len(places) <= 3:
         return notes
-    lines = ", ".join(note.split(":")[1] for note in fuzzy)  # "PO:LINE:1: fuzzy entry ..."
-    po = fuzzy[0].split(":")[0]
-    summary = (
-        f"{po}: {len(fuzzy)} fuzzy entries (lines {lines}) used in this draft: have them reviewed, "
+    lines = ", ".join(str(place.line) for place in places)
+    message = (
+        f"{len(places)} fuzzy entries (lines {lines}) used in this draft: have them reviewed, "
         "then clear their fuzzy marks"
     )
-    return [note for note in notes if note not in fuzzy] + [summary]
+    summary = Diagnostic("warning", "fuzzy-entry", message, places[0].path)
+    return [note for note in notes if not counted(note)] + [summary]
 
 
 def slug_text(leaflet: Leaflet, sheet: geometry.Sheet, target: geometry.Target) -> str:
@@ -194,7 +199,7 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
     """Make the leaflet and write its PDF; raise `LayoutError` (writing nothing) if a check fails."""
     edition = make(source, options)
     if edition.errors:
-        raise LayoutError([str(f) for f in edition.errors])
+        raise LayoutError(edition.errors)
     path = options.output or default_output(source, edition.leaflet, options)
     inputs = (Path(source), options.po, options.clinic)
     if options.format == "html":

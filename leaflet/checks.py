@@ -1,6 +1,6 @@
 """Checks stage (preflight): what a print shop and an accessibility reviewer would flag.
 
-Takes the model, the layout and the fonts; gives `Finding`s as data. Errors
+Takes the model, the layout and the fonts; gives `Diagnostic`s as data. Errors
 stop the build before anything is written; warnings are reported. The checks
 look at the layout the PDF is drawn from, so what passes here is what prints.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .colours import contrast_ratio
+from .diagnostics import Diagnostic, Location
 from .geometry import SAFE_DISTANCE, Target
 from .layout import Layout
 from .layout.items import Circle, Picture, QRSymbol, Rect, TextRun
@@ -25,18 +26,6 @@ from .units import Box, to_mm
 MIN_TEXT_SIZE = 11.0
 """Points. Patient information is never set smaller (RNIB Clear Print asks 12)."""
 WHITE = "#FFFFFF"
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: str  # "error" or "warning"
-    message: str
-    where: str = ""
-    code: str = ""
-    """What kind of finding it is, for a caller that acts on one kind ("sample-clinic")."""
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
 
 
 class Coverage(Protocol):
@@ -61,15 +50,15 @@ class Subject:
     target: Target
 
 
-def preflight(subject: Subject) -> list[Finding]:
+def preflight(subject: Subject) -> list[Diagnostic]:
     """Run every check; the list is empty when the leaflet is ready to print."""
-    findings: list[Finding] = []
+    findings: list[Diagnostic] = []
     for check in CHECKS:
         findings.extend(check(subject))
     return findings
 
 
-def overflow(subject: Subject) -> list[Finding]:
+def overflow(subject: Subject) -> list[Diagnostic]:
     """Text that does not fit even at the floor: where, by how much, and the fixes that can be made."""
     findings = []
     floor = subject.leaflet.typography.body_min
@@ -77,11 +66,12 @@ def overflow(subject: Subject) -> list[Finding]:
         block = problem.block
         translated = f" (translated at {block.translation})" if block.translation else ""
         findings.append(
-            Finding(
+            Diagnostic(
                 "error",
+                "overflow",
                 f"panel '{problem.panel}' overflows by {to_mm(problem.amount):.1f} mm even at {floor:g} pt body text, "
                 f"from the {block.describe()}{translated} on; {_overflow_fixes(subject.leaflet, problem.panel, block)}",
-                str(block.where or ""),
+                block.where,
             )
         )
     return findings
@@ -108,7 +98,7 @@ def _overflow_fixes(leaflet: Leaflet, panel: str, block: Block) -> str:
     return ", or ".join([", ".join(fixes[:-1]), fixes[-1]]) if len(fixes) > 1 else fixes[0]
 
 
-def safe_area(subject: Subject) -> list[Finding]:
+def safe_area(subject: Subject) -> list[Diagnostic]:
     """Text, codes and pictures keep 5 mm from every fold and edge (overflowing panels are reported already)."""
     overflowing = {problem.panel for problem in subject.layout.overflows}
     findings = []
@@ -121,10 +111,9 @@ def safe_area(subject: Subject) -> list[Finding]:
             if isinstance(item, TextRun) and box is not None and not safe.contains(box):
                 box = _ink_box(item, subject.fonts)  # the font's ascent is not ink: Nastaliq's is 1.9 em
             if box is not None and not safe.contains(box):
-                where = str(getattr(item, "where", None) or "")
-                findings.append(
-                    Finding("error", f"{what} on panel '{panel.name}' comes within 5 mm of a fold or edge", where)
-                )
+                where = getattr(item, "where", None)
+                message = f"{what} on panel '{panel.name}' comes within 5 mm of a fold or edge"
+                findings.append(Diagnostic("error", "safe-area", message, where))
     return findings
 
 
@@ -145,17 +134,19 @@ def _extent(item: object) -> tuple[Box | None, str]:
     return None, ""
 
 
-def type_size(subject: Subject) -> list[Finding]:
+def type_size(subject: Subject) -> list[Diagnostic]:
     """Nothing below 11 pt, or below the floor the source chose if it chose a smaller one (then a warning)."""
     sizes = [run.size for p in subject.layout.panels.values() for run in p.items if isinstance(run, TextRun)]
     smallest = min(sizes, default=MIN_TEXT_SIZE)
     floor = min(MIN_TEXT_SIZE, subject.leaflet.typography.body_min)
     if smallest < floor - 1e-6:
-        return [Finding("error", f"text set at {smallest:g} pt; patient information needs at least {floor:g} pt")]
+        message = f"text set at {smallest:g} pt; patient information needs at least {floor:g} pt"
+        return [Diagnostic("error", "small-text", message)]
     if smallest < MIN_TEXT_SIZE - 1e-6:
         return [
-            Finding(
+            Diagnostic(
                 "warning",
+                "small-text",
                 f"text set at {smallest:g} pt, below {MIN_TEXT_SIZE:g} pt, because 'body_min' in the source allows "
                 "it: small print is hard for many patients to read",
             )
@@ -163,7 +154,7 @@ def type_size(subject: Subject) -> list[Finding]:
     return []
 
 
-def glyph_coverage(subject: Subject) -> list[Finding]:
+def glyph_coverage(subject: Subject) -> list[Diagnostic]:
     """Every character has a glyph in the edition's fonts: never an empty box, never a silent substitute."""
     language = subject.leaflet.language
     findings = []
@@ -179,18 +170,19 @@ def glyph_coverage(subject: Subject) -> list[Finding]:
                     else "no bundled font has it: replace or delete the character"
                 )
                 findings.append(
-                    Finding(
+                    Diagnostic(
                         "error",
+                        "missing-glyph",
                         f"the {language} edition's fonts have no glyph for {char!r} (U+{ord(char):04X}, "
                         f"{unicodedata.name(char, 'unnamed')}) in the {block.describe()} on panel '{name}'; "
                         f"it would print as an empty box; {hint}",
-                        str(block.where or ""),
+                        block.where,
                     )
                 )
     return findings
 
 
-def contrast(subject: Subject) -> list[Finding]:
+def contrast(subject: Subject) -> list[Diagnostic]:
     """Every colour pair text is actually printed in reaches WCAG AA: 4.5:1, or 3:1 for large text."""
     findings = []
     seen: set[tuple[str, str, bool]] = set()
@@ -203,18 +195,19 @@ def contrast(subject: Subject) -> list[Finding]:
             ratio, needed = contrast_ratio(run.colour, background), 3.0 if key[2] else 4.5
             if ratio < needed:
                 findings.append(
-                    Finding(
+                    Diagnostic(
                         "error",
+                        "low-contrast",
                         f"text in {run.colour} on {background} (first on panel '{panel.name}': {run.text[:30]!r}) "
                         f"has contrast {ratio:.1f}:1; it needs at least {needed:g}:1 (WCAG AA): choose a darker "
                         "text or a lighter background colour in 'theme'",
-                        str(_theme_entry(subject.leaflet, run.colour, background) or run.where or ""),
+                        _theme_entry(subject.leaflet, run.colour, background) or run.where,
                     )
                 )
     return findings
 
 
-def _theme_entry(leaflet: Leaflet, *colours: str):
+def _theme_entry(leaflet: Leaflet, *colours: str) -> Location | None:
     """Where the YAML sets one of these colours in 'theme', if it does: the place to change it."""
     for name, where in leaflet.theme_where.items():
         if leaflet.theme.colour(name) in colours:
@@ -286,7 +279,7 @@ def theme_contrasts(theme: Theme) -> dict[tuple[str, str], float]:
     return {(fg, bg): contrast_ratio(colours[fg], colours[bg]) for fg, bg in pairs}
 
 
-def image_resolution(subject: Subject) -> list[Finding]:
+def image_resolution(subject: Subject) -> list[Diagnostic]:
     target = subject.target
     findings = []
     for panel in subject.layout.panels.values():
@@ -294,12 +287,13 @@ def image_resolution(subject: Subject) -> list[Finding]:
             if picture.ppi < target.min_ppi - 0.5:
                 severity = "error" if target.low_ppi_is_error else "warning"
                 findings.append(
-                    Finding(
+                    Diagnostic(
                         severity,
+                        "low-resolution",
                         f"image {picture.path.name} on panel '{panel.name}' prints at {picture.ppi:.0f} ppi; "
                         f"{target.name} printing needs {target.min_ppi:.0f} ppi: use a larger image or place it "
                         "smaller",
-                        str(picture.where or ""),
+                        picture.where,
                     )
                 )
     return findings
@@ -321,7 +315,7 @@ Collision = tuple[float, TextRun, TextRun]
 """How deep (points) an upper run's ink reaches into a lower one's, and the two runs."""
 
 
-def ink_overlap(subject: Subject) -> list[Finding]:
+def ink_overlap(subject: Subject) -> list[Diagnostic]:
     """Lines never collide in ink: a script's leading is set from typical text, and tall or cascading
     words (Nastaliq above all) can still reach the line below. One finding per panel, its worst collision."""
     findings = []
@@ -331,12 +325,13 @@ def ink_overlap(subject: Subject) -> list[Finding]:
             continue
         overlap, upper, lower = worst
         findings.append(
-            Finding(
+            Diagnostic(
                 "error",
+                "ink-collision",
                 f"lines collide in ink on panel '{panel.name}' by {overlap:.1f} pt: '{upper.text[:20]}' over "
                 f"'{lower.text[:20]}'; lines of one text keep apart by themselves, so these are two blocks "
                 "set too close: put a spacer between them (e.g. spacer: 2), and report it",
-                str(upper.where or lower.where or ""),
+                upper.where or lower.where,
             )
         )
     return findings
@@ -422,11 +417,12 @@ def _glyph_overlap(upper: list[tuple[float, ...]], lower: list[tuple[float, ...]
     return worst
 
 
-def review_date(subject: Subject) -> list[Finding]:
+def review_date(subject: Subject) -> list[Diagnostic]:
     """Clinical content past its review date may be out of date: a warning, not a failure."""
     due = subject.leaflet.review_date
     if due and due < datetime.date.today():
-        return [Finding("warning", f"the leaflet's clinical review was due on {due.isoformat()}; have it reviewed")]
+        message = f"the leaflet's clinical review was due on {due.isoformat()}; have it reviewed"
+        return [Diagnostic("warning", "review-due", message)]
     return []
 
 
@@ -436,15 +432,15 @@ SAMPLE_CLINIC = (
 )
 
 
-def sample_clinic(subject: Subject) -> list[Finding]:
+def sample_clinic(subject: Subject) -> list[Diagnostic]:
     """A leaflet whose clinic box shows its sample details is not for patients yet (the PDF is still made)."""
     from .clinic import sample_clinics
 
-    where = [str(block.where or "") for block in sample_clinics(subject.leaflet)]
-    return [Finding("warning", SAMPLE_CLINIC, place, "sample-clinic") for place in where]
+    blocks = sample_clinics(subject.leaflet)
+    return [Diagnostic("warning", "sample-clinic", SAMPLE_CLINIC, block.where) for block in blocks]
 
 
-CHECKS: list[Callable[[Subject], list[Finding]]] = [
+CHECKS: list[Callable[[Subject], list[Diagnostic]]] = [
     sample_clinic,
     review_date,
     image_resolution,

@@ -22,6 +22,7 @@ from typing import TextIO
 from . import __version__, geometry
 from .build import Edition, Options, build, calibrate, make, output_name, refuse_to_overwrite
 from .content import load_printer
+from .diagnostics import Diagnostic
 from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError, UsageError
 
 DEFAULT_SOURCE = "content.yaml"
@@ -123,11 +124,10 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except LeafletError as error:
         if args.debug:
             _print_traceback(err)
-        for line in str(error).splitlines():
-            line = screen_safe(line)
-            print(f"error: {line}" if not _has_location(line) else line, file=err)
-        if getattr(error, "hint", ""):
-            print(f"hint: {error.hint}", file=err)
+        for diagnostic in error.diagnostics:
+            print(said(diagnostic), file=err)
+        if error.hint:
+            print(f"hint: {screen_safe(error.hint)}", file=err)
         return error.exit_code
     except BrokenPipeError:  # the reader stopped early (leaflet check | head): nothing more to say
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush stays quiet
@@ -149,9 +149,11 @@ def _print_traceback(err: TextIO) -> None:
     traceback.print_exc(file=err)
 
 
-def _has_location(line: str) -> bool:
-    head = line.split(": ", 1)[0]
-    return head.count(":") >= 2 and head.rsplit(":", 2)[-1].isdigit()
+def said(diagnostic: Diagnostic) -> str:
+    """A diagnostic as one line on the terminal: FILE:LINE:COLUMN first when it has a place in a
+    file, as editors and compilers write it; otherwise what kind of line it is."""
+    kind = "warning" if diagnostic.severity == "warning" else "error"
+    return screen_safe(str(diagnostic) if diagnostic.located else f"{kind}: {diagnostic}")
 
 
 def _offset(text: str) -> tuple[float, float]:
@@ -256,14 +258,14 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except LeafletError as error:  # an edition that cannot be made is reported, and the others still are
             if len(editions) == 1 and not args.json:
                 raise
-            problems = error.problems if isinstance(error, LayoutError) else str(error).splitlines()
-            reports.append(unmade(lang or "source", [screen_safe(problem) for problem in problems]))
+            reports.append(unmade(lang or "source", error.diagnostics))
             worst = max(worst, error.exit_code)
     if args.json:
         documents = [r.to_json() for r in reports]  # --all-languages always gives a list, even of one
         print("[" + ",\n".join(documents) + "]" if args.all_languages else documents[0], file=out)
     else:
-        print("\n\n".join(as_text(r) for r in reports), file=out)
+        text = "\n\n".join(as_text(r) for r in reports)
+        print("\n".join(screen_safe(line) for line in text.splitlines()), file=out)
     return worst or (EXIT_OK if all(r.ready for r in reports) else EXIT_BAD_LEAFLET)
 
 
@@ -272,7 +274,7 @@ def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     edition = make(args.source, _options(args))
     if edition.errors:
-        raise LayoutError([str(f) for f in edition.errors])
+        raise LayoutError(edition.errors)
     folder = Path(args.source).resolve().parent / "output"
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, where the pictures go into a folder of that name; move the file away")
@@ -295,7 +297,7 @@ def _build_all(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if report.path:
             what = f"wrote {_shown(report.path)}"
         else:
-            what = f"FAILED: {report.problems[0] if report.problems else 'see above'}"
+            what = f"FAILED: {screen_safe(report.problems[0].message) if report.problems else 'see above'}"
         print(f"[{done}/{total}] {report.name}: {what} ({report.seconds:.2f} s)", file=out, flush=True)
 
     started = time.perf_counter()
@@ -307,7 +309,9 @@ def _build_all(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"{len(reports)} editions in {time.perf_counter() - started:.2f} s", file=out)
     for report in reports:  # problems on stderr, each starting with its FILE:LINE:COLUMN, as for one edition
         for problem in report.problems:
-            print(f"{problem} [{report.name}]", file=err)
+            print(f"{said(problem)} [{report.name}]", file=err)
+        if report.hint:
+            print(f"hint: {screen_safe(report.hint)} [{report.name}]", file=err)
     return max(r.exit_code for r in reports)
 
 
@@ -344,7 +348,7 @@ def _summary(edition: Edition) -> str:
 def _warnings(edition: Edition, out: TextIO) -> None:
     for finding in edition.findings:
         if finding.severity == "warning":
-            print(f"warning: {screen_safe(str(finding))}", file=out)
+            print(screen_safe(f"warning: {finding}"), file=out)
 
 
 QUOTE_LIMIT = 80

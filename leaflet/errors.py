@@ -1,64 +1,77 @@
-"""The project's own error types: each carries where, what and what to do.
+"""The project's own errors: a stage that cannot go on raises one, carrying its diagnostics.
 
-Errors are values with an exit code so that the command line can print one
-short line and exit, without a traceback: 2 when the input or the command line
-cannot be used, 1 when the content does not make a good leaflet.
+An error is the way a stage stops the pipeline; what it says is data
+(`diagnostics.Diagnostic`), turned into text only at the edge. The exit status
+follows from the severity: 2 (fatal) when the input or the command line cannot
+be used, 1 (error) when the content does not make a good leaflet.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-EXIT_OK = 0
-EXIT_BAD_LEAFLET = 1
-EXIT_BAD_INPUT = 2
+from .diagnostics import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, EXIT_STATUS, Diagnostic, Location, Severity
 
-
-@dataclass(frozen=True)
-class Location:
-    """A place in a source file, 1-based as editors show it."""
-
-    path: str
-    line: int
-    column: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_BAD_LEAFLET",
+    "EXIT_OK",
+    "Diagnostic",
+    "LayoutError",
+    "LeafletError",
+    "Location",
+    "SourceError",
+    "TranslationError",
+    "UsageError",
+]
 
 
 class LeafletError(Exception):
-    """Base of every error the tool reports to its user."""
+    """Base of every error the tool reports to its user: one diagnostic, fatal unless said otherwise."""
 
-    exit_code = EXIT_BAD_INPUT
+    severity: Severity = "fatal"
+    code = "unusable-input"
 
-    def __init__(self, message: str, where: Location | str | None = None) -> None:
+    def __init__(self, message: str, where: Location | str | None = None, code: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.where = where
+        self.diagnostics: tuple[Diagnostic, ...] = (Diagnostic(self.severity, code or self.code, message, where),)
+        self.hint = ""
+        """What the user can do about all the diagnostics at once, said after them."""
+
+    @property
+    def exit_code(self) -> int:
+        return max(EXIT_STATUS[d.severity] for d in self.diagnostics)
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        return "\n".join(str(d) for d in self.diagnostics)
 
 
 class SourceError(LeafletError):
-    """The leaflet source (YAML, assets) cannot be read or understood."""
+    """The leaflet source (YAML, assets, a PO or clinic file) cannot be read or understood."""
 
-    exit_code = EXIT_BAD_INPUT
+    code = "bad-source"
 
 
 class UsageError(LeafletError):
     """The command line asks for something that cannot be done."""
 
-    exit_code = EXIT_BAD_INPUT
+    code = "bad-usage"
 
 
-class LayoutError(LeafletError):
-    """The content was understood but does not make a good leaflet (overflow...)."""
+class _Problems(LeafletError):
+    """Several diagnostics found at once, all reported before the run stops."""
 
-    exit_code = EXIT_BAD_LEAFLET
-
-    def __init__(self, problems: list[str], where: Location | str | None = None, hint: str = "") -> None:
-        super().__init__("\n".join(problems), where)
-        self.problems = problems
+    def __init__(self, diagnostics: Sequence[Diagnostic], hint: str = "") -> None:
+        super().__init__("\n".join(d.message for d in diagnostics))
+        self.diagnostics = tuple(diagnostics)
         self.hint = hint
-        """What the user can do about all of them at once, said after the list."""
+
+
+class LayoutError(_Problems):
+    """The content was laid out and checked but does not make a good leaflet (overflow, contrast...)."""
+
+
+class TranslationError(_Problems):
+    """A translation cannot make a final edition yet: entries missing, fuzzy or stale."""

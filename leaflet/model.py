@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .colours import readable_on
-from .errors import Location
+from .diagnostics import Location
 
 PANEL_NAMES = ("front", "flap", "inside-1", "inside-2", "inside-3", "back")
 """Panels in reading order: cover, flap, the three inside panels, back cover."""

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from .build import Edition
 from .checks import colour_pairs, large_text
 from .colours import contrast_ratio
+from .diagnostics import Diagnostic
 from .layout import Copyfit
 from .layout.items import Picture, TextRun
 from .units import to_mm
@@ -65,7 +67,8 @@ class Report:
     images: list[ImageReport]
     flesch: float | None
     review_date: str | None
-    findings: list[dict[str, str]]
+    findings: list[dict[str, object]]
+    """Each diagnostic as `Diagnostic.to_dict` gives it: severity, code, message, where."""
     copyfit: dict[str, object] | None = None
     """The body size and leading copyfit chose, and what it did to get there."""
 
@@ -116,7 +119,7 @@ def report(edition: Edition, name: str = "source") -> Report:
         images=images,
         flesch=round(flesch_reading_ease(" ".join(t.plain for t in leaflet.texts())), 1) if english else None,
         review_date=leaflet.review_date.isoformat() if leaflet.review_date else None,
-        findings=[{"severity": f.severity, "message": f.message, "where": f.where} for f in edition.findings],
+        findings=[finding.to_dict() for finding in edition.findings],
         copyfit=_copyfit(layout.copyfit),
     )
 
@@ -136,11 +139,11 @@ def _copyfit(copyfit: Copyfit | None) -> dict[str, object] | None:
     }  # fmt: skip
 
 
-def unmade(name: str, problems: list[str]) -> Report:
+def unmade(name: str, problems: Sequence[Diagnostic]) -> Report:
     """The report of an edition that could not even be laid out (an unreviewed translation, say)."""
     return Report(
         edition=name, leaflet="", language=name, sheet="", ready=False, panels=[], contrast=[], images=[],
-        flesch=None, review_date=None, findings=[{"severity": "error", "message": p, "where": ""} for p in problems],
+        flesch=None, review_date=None, findings=[problem.to_dict() for problem in problems],
     )  # fmt: skip
 
 
@@ -179,7 +182,7 @@ def as_text(r: Report) -> str:
     if not r.ready and all(f["severity"] == "warning" for f in r.findings):
         verdict = "NOT READY for patients: the clinic box shows the sample details (see below)"
     if not r.panels:
-        return "\n".join([f"[{r.edition}]: {verdict}", *(f"error: {f['message']}" for f in r.findings)])
+        return "\n".join([f"[{r.edition}]: {verdict}", *(_finding_line(f) for f in r.findings)])
     lines = [f"{r.leaflet} [{r.edition}, {r.language}]: {r.sheet}: {verdict}", ""]
     lines.append(f"  {'panel':<9} {'width':>8} {'body':>7} {'smallest':>9} {'full':>5}  closest to a fold or edge")
     for p in r.panels:
@@ -213,7 +216,12 @@ def as_text(r: Report) -> str:
         )
     if r.review_date:
         lines.append(f"  clinical review due: {r.review_date}")
-    for finding in r.findings:
-        where = f"{finding['where']}: " if finding["where"] else ""
-        lines.append(f"{finding['severity']}: {where}{finding['message']}")
+    lines += [_finding_line(finding) for finding in r.findings]
     return "\n".join(lines)
+
+
+def _finding_line(finding: dict[str, object]) -> str:
+    """One finding of the report as a line: what kind, where, what."""
+    kind = "warning" if finding["severity"] == "warning" else "error"
+    where = f"{finding['where']}: " if finding["where"] else ""
+    return f"{kind}: {where}{finding['message']}"

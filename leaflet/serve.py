@@ -113,7 +113,7 @@ def _status(leaflet, po: Path) -> dict[str, str]:
     try:
         translate(leaflet, po)
     except LeafletError as error:
-        return {"status": "draft", "why": str(error).splitlines()[0]}
+        return {"status": "draft", "why": str(error.diagnostics[0])}
     return {"status": "final"}
 
 
@@ -405,7 +405,7 @@ def clinic_problems(data: dict[str, Any]) -> dict[str, str]:
             node = compose(yaml.safe_dump({"clinic": trial}), Path(f"{key}"), "a clinic", "", "{what}")
             _Reader(key, Path.cwd()).clinic_details(node.value[0][1])
         except SourceError as error:  # said for the page: "Must be a telephone number ...", not "'phone' must be"
-            said = str(error).split(": ", 1)[-1].replace(f"'{key}' ", "", 1)
+            said = error.message.replace(f"'{key}' ", "", 1)
             problems[key] = said[:1].upper() + said[1:]
         except LeafletError as error:
             problems[key] = str(error)

@@ -34,7 +34,8 @@ from pathlib import Path
 import polib
 
 from . import model as m
-from .errors import LayoutError, Location, SourceError
+from .diagnostics import Diagnostic, Location
+from .errors import SourceError, TranslationError
 from .markup import MarkupError, parse_inline
 from .sources import read_text
 
@@ -118,10 +119,10 @@ def write_po(po: polib.POFile, path: Path) -> None:
         raise SourceError(f"cannot write {path}: {error.strerror or error}; choose a folder you can write to") from None
 
 
-def translate(leaflet: m.Leaflet, po_path: Path, draft: bool = False) -> tuple[m.Leaflet, list[str]]:
-    """The leaflet with its text from a PO file, and warnings (one line each).
+def translate(leaflet: m.Leaflet, po_path: Path, draft: bool = False) -> tuple[m.Leaflet, list[Diagnostic]]:
+    """The leaflet with its text from a PO file, and warnings.
 
-    Missing, fuzzy and obsolete entries make a `LayoutError` unless `draft`, when
+    Missing, fuzzy and obsolete entries make a `TranslationError` unless `draft`, when
     fuzzy translations are used and missing ones stay in English.
     """
     po = _read_po(po_path)
@@ -129,12 +130,13 @@ def translate(leaflet: m.Leaflet, po_path: Path, draft: bool = False) -> tuple[m
     translated = _located(_walk(leaflet, translator), translator.entry_lines)
     translator.finish(leaflet.id)
     if translator.problems:
-        raise LayoutError(sorted(translator.problems, key=_po_line), hint=_DRAFT)
+        raise TranslationError(sorted(translator.problems, key=_po_line), hint=_DRAFT)
     language = po.metadata.get("Language", "").strip()
     if language:  # gettext writes pt_BR or sr@latin; the leaflet wants BCP 47, pt-BR
         translated = replace(translated, language=language.split("@")[0].replace("_", "-"))
     else:  # the language picks the text direction and the PDF's /Lang: worth saying
-        translator.warnings.append(f"{po_path}: no Language in its header; the leaflet stays {leaflet.language!r}")
+        message = f"no Language in its header; the leaflet stays {leaflet.language!r}"
+        translator.warnings.append(Diagnostic("warning", "no-language", message, str(po_path)))
     return translated, translator.warnings
 
 
@@ -259,10 +261,9 @@ def _room(fill: float) -> str:
 # -- reading translations -----------------------------------------------------
 
 
-def _po_line(problem: str) -> tuple[int, str]:
+def _po_line(problem: Diagnostic) -> tuple[int, str]:
     """Order problems by their PO line; those about strings with no entry at all come last."""
-    found = re.match(r"^[^:]+:(\d+):", problem)
-    return (int(found.group(1)) if found else 10**9, problem)
+    return (problem.where.line if isinstance(problem.where, Location) else 10**9, problem.message)
 
 
 def _read_po(path: Path) -> polib.POFile:
@@ -305,15 +306,15 @@ class _Translator:
 
     def __init__(self, po: polib.POFile, po_path: Path, draft: bool) -> None:
         self.po, self.path, self.draft = po, str(po_path), draft
-        self.problems: list[str] = []
-        self.warnings: list[str] = []
+        self.problems: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
         self.entries: dict[str, polib.POEntry] = {}
         self.used: set[str] = set()
         self.entry_lines: dict[Location, Location] = {}
         """Per block (its place in the source), where the first entry translating it is."""
         for entry in po:
             if entry.msgctxt is None and not entry.obsolete:
-                self.note(f"{self.path}:{entry.linenum}:1: entry without msgctxt matches no text: delete it", "ignored")
+                self.note("no-msgctxt", "entry without msgctxt matches no text: delete it", "ignored", entry)
             if entry.obsolete or entry.msgctxt is None:
                 continue
             if entry.msgctxt in self.entries:
@@ -326,44 +327,50 @@ class _Translator:
         entry = self.entries.get(slot.context)
         self.used.add(slot.context)
         if entry is None:
-            return self.missing(slot, "")
-        at = f"{self.path}:{entry.linenum}:1: "
+            return self.missing(slot, None)
         if entry.msgid != slot.text.source:
-            return self.missing(slot, at, ": the English changed since this was translated")
+            return self.missing(slot, entry, ": the English changed since this was translated")
         if not entry.msgstr.strip():
-            return self.missing(slot, at)
+            return self.missing(slot, entry)
         text = _checked(entry, slot, Location(self.path, entry.linenum, 1))
         if slot.where is not None:
             self.entry_lines.setdefault(slot.where, Location(self.path, entry.linenum, 1))
         if entry.fuzzy:
-            self.note(f"{at}fuzzy entry {slot.context!r}: check it, then clear its fuzzy mark", "used in this draft")
+            message = f"fuzzy entry {slot.context!r}: check it, then clear its fuzzy mark"
+            self.note("fuzzy-entry", message, "used in this draft", entry)
             return text if self.draft else slot.text
         return text
 
-    def missing(self, slot: _Slot, at: str, why: str = "") -> m.Text:
+    def missing(self, slot: _Slot, entry: polib.POEntry | None, why: str = "") -> m.Text:
         source = f" ({Path(slot.where.path).name}:{slot.where.line})" if slot.where else ""
-        self.note(f"{at}missing translation for {slot.context!r}{source}{why}", "the English is printed instead")
+        message = f"missing translation for {slot.context!r}{source}{why}"
+        self.note("missing-translation", message, "the English is printed instead", entry)
         return slot.text
 
-    def note(self, problem: str, done: str) -> None:
-        """A problem blocks a final edition; in a draft it is a warning saying what was done."""
+    def note(self, code: str, problem: str, done: str, entry: polib.POEntry | None) -> None:
+        """A problem blocks a final edition; in a draft it is a warning saying what was done.
+
+        It is located at its PO entry; a string with no entry at all is said without a place.
+        """
+        where = Location(self.path, entry.linenum, 1) if entry is not None else None
         if self.draft:
-            self.warnings.append(f"{problem}; {done}")
+            self.warnings.append(Diagnostic("warning", code, f"{problem}; {done}", where))
         else:
-            self.problems.append(problem)
+            self.problems.append(Diagnostic("error", code, problem, where))
 
     def finish(self, leaflet_id: str) -> None:
         """After the walk: obsolete entries, entries matching nothing, a PO made for another leaflet."""
         for entry in self.po.obsolete_entries():
             name = entry.msgctxt or entry.msgid
-            self.note(f"{self.path}:{entry.linenum}:1: obsolete entry {name!r}: delete it", "ignored")
+            self.note("obsolete-entry", f"obsolete entry {name!r}: delete it", "ignored", entry)
         for context, entry in self.entries.items():
             if context not in self.used:
-                stale = f"{self.path}:{entry.linenum}:1: entry {context!r} matches no text (a stale entry): delete it"
-                self.note(stale, "ignored")
+                stale = f"entry {context!r} matches no text (a stale entry): delete it"
+                self.note("stale-entry", stale, "ignored", entry)
         made_for = self.po.metadata.get("Project-Id-Version", "")
         if made_for and made_for != leaflet_id:
-            self.warnings.append(f"{self.path}: this PO file was made for {made_for!r}, not {leaflet_id!r}")
+            message = f"this PO file was made for {made_for!r}, not {leaflet_id!r}"
+            self.warnings.append(Diagnostic("warning", "other-leaflet", message, self.path))
 
 
 def _checked(entry: polib.POEntry, slot: _Slot, where: Location) -> m.Text:

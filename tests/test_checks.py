@@ -44,7 +44,7 @@ def test_the_ipt_leaflet_passes_every_check_but_says_its_clinic_is_the_sample(ip
     leaflet, layout, fonts = ipt
     findings = preflight(Subject(leaflet, layout, fonts, TARGETS["office"]))
     assert [(f.severity, f.code) for f in findings] == [("warning", "sample-clinic")]
-    assert findings[0].where.startswith(f"{ROOT / 'content.yaml'}:")  # the clinic block's line
+    assert findings[0].where.path == str(ROOT / "content.yaml")  # the clinic block's line
 
 
 def test_text_smaller_than_11_pt_is_an_error(ipt):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from leaflet.checks import Finding, Subject, ink_overlap
+from leaflet.checks import Subject, ink_overlap
 from leaflet.content import loads
+from leaflet.diagnostics import Diagnostic
 from leaflet.geometry import TARGETS, sheet
 from leaflet.languages import font_chain
 from leaflet.layout import Layout, PanelLayout
@@ -99,7 +100,7 @@ def test_the_english_leaflet_has_no_lines_colliding_in_ink():
     edition = make(ROOT / "content.yaml")
     fonts = Fonts(font_chain(edition.leaflet.language))
     subject = Subject(edition.leaflet, edition.layout, fonts, edition.target)
-    findings: list[Finding] = ink_overlap(subject)
+    findings: list[Diagnostic] = ink_overlap(subject)
     assert findings == []
 
 

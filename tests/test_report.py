@@ -103,7 +103,7 @@ def test_json_is_printed_even_when_the_source_cannot_be_read(tmp_path):
     for path in (source, tmp_path / "missing.yaml"):
         code, report = check_json(str(path))
         assert code == 2 and report["ready"] is False
-        assert report["findings"][0]["severity"] == "error" and report["findings"][0]["message"]
+        assert report["findings"][0]["severity"] == "fatal" and report["findings"][0]["message"]
 
 
 def test_one_bad_translation_does_not_hide_the_other_editions_json(tmp_path):

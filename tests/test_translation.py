@@ -12,7 +12,7 @@ import pytest
 
 from leaflet import model as m
 from leaflet.content import load
-from leaflet.errors import LayoutError, SourceError
+from leaflet.errors import SourceError, TranslationError
 from leaflet.markup import parse_inline
 from leaflet.translation import extract, translate, write_po
 
@@ -252,12 +252,12 @@ def unfinished(found: dict[str, polib.POEntry], po: polib.POFile) -> None:
 def test_unfinished_translation_blocks_a_final_edition(ipt, translated_po):
     path, found = translated_po(unfinished)
     line = {context: entry.linenum for context, entry in found.items()}
-    with pytest.raises(LayoutError) as caught:
+    with pytest.raises(TranslationError) as caught:
         translate(ipt, path)
-    problems = caught.value.problems
+    problems = [str(problem) for problem in caught.value.diagnostics]
     assert caught.value.exit_code == 1
     steps_line = ipt.panels["flap"].blocks[1].where.line
-    assert f"{path}:{line['inside-1/2.paragraph']}:1: fuzzy entry 'inside-1/2.paragraph'" in caught.value.message
+    assert f"{path}:{line['inside-1/2.paragraph']}:1: fuzzy entry 'inside-1/2.paragraph'" in str(caught.value)
     title = "flap/1.steps/1/title"
     assert f"{path}:{line[title]}:1: missing translation for '{title}'" in str(caught.value)
     assert f"missing translation for 'flap/1.steps/0/text' (content.yaml:{steps_line})" in problems
@@ -276,7 +276,8 @@ def test_unfinished_translation_blocks_a_final_edition(ipt, translated_po):
 
 def test_draft_uses_fuzzy_entries_and_falls_back_to_english(ipt, translated_po):
     path, _ = translated_po(unfinished)
-    draft, warnings = translate(ipt, path, draft=True)
+    draft, said = translate(ipt, path, draft=True)
+    warnings = [str(warning) for warning in said]
     inside, flap = draft.panels["inside-1"].blocks, draft.panels["flap"].blocks
     assert inside[2].text.source == shout(ipt.panels["inside-1"].blocks[2].text.source)  # fuzzy: used
     assert inside[3].text == ipt.panels["inside-1"].blocks[3].text  # English changed: English
@@ -336,7 +337,7 @@ def test_english_changed_in_the_yaml_counts_as_missing(ipt, translated_po):
     heading = ipt.panels["flap"].blocks[0]
     edited = replace(heading, text=parse_inline("IPT has three stages"))
     changed = replace(ipt, panels={**ipt.panels, "flap": replace(ipt.panels["flap"], blocks=(edited,))})
-    with pytest.raises(LayoutError, match="'flap/0.heading'.*the English changed"):
+    with pytest.raises(TranslationError, match="'flap/0.heading'.*the English changed"):
         translate(changed, path)
 
 
@@ -354,12 +355,13 @@ def test_gettext_language_becomes_bcp47_and_stray_entries_hold_a_final_edition_b
 
     path, found = translated_po(regional)
     stale = f"{path}:{found['inside-1/9.paragraph'].linenum}:1: entry 'inside-1/9.paragraph' matches no text"
-    with pytest.raises(LayoutError) as caught:
+    with pytest.raises(TranslationError) as caught:
         translate(ipt, path)
-    assert caught.value.problems == [stale + " (a stale entry): delete it"]
+    assert [str(problem) for problem in caught.value.diagnostics] == [stale + " (a stale entry): delete it"]
+    assert [problem.code for problem in caught.value.diagnostics] == ["stale-entry"]
     brazilian, warnings = translate(ipt, path, draft=True)
     assert brazilian.language == "pt-BR"
-    assert warnings == [stale + " (a stale entry): delete it; ignored"]
+    assert [str(warning) for warning in warnings] == [stale + " (a stale entry): delete it; ignored"]
 
 
 def test_po_without_language_or_for_another_leaflet_is_warned_about(ipt, translated_po):
@@ -368,7 +370,9 @@ def test_po_without_language_or_for_another_leaflet_is_warned_about(ipt, transla
         po.metadata["Project-Id-Version"] = "another-leaflet"
 
     path, _ = translated_po(unlabelled)
-    translated, warnings = translate(ipt, path)
+    translated, said = translate(ipt, path)
+    warnings = [str(warning) for warning in said]
+    assert {warning.code for warning in said} == {"no-language", "other-leaflet"}
     assert translated.language == "en-GB"
     assert any("no Language" in w for w in warnings)
     assert any("made for 'another-leaflet', not 'ipt-leaflet'" in w for w in warnings)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .. import model as m
-from ..errors import Location
+from ..diagnostics import Location
 from ..languages import SCRIPTS, Script
 from ..units import Box, mm
 from .artwork import ILLUSTRATIONS

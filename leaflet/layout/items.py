@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import Location
+from ..diagnostics import Location
 from ..units import Box
 
 Node = tuple[str, tuple, tuple[tuple[str, str], ...]]

@@ -10,7 +10,7 @@ draws (`items.Tag`); the renderer numbers the marked content and writes the tree
 from __future__ import annotations
 
 from .. import model as m
-from ..errors import Location
+from ..diagnostics import Location
 from .items import Tag, node
 
 
