@@ -4,6 +4,7 @@
 # make serve    the page for clinic staff, at http://localhost:8000/
 # make preview  PNGs of both pages into output/
 # make bench    time a build against a bare ReportLab script
+# make coverage the tests under coverage, subprocesses and workers included
 # make docs     redraw the pictures in docs/ from the code
 # make lint     ruff
 
@@ -12,7 +13,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: all build test fuzz serve preview bench docs lint clean
+.PHONY: all build test fuzz serve preview bench coverage docs lint clean
 
 all: build
 
@@ -39,6 +40,12 @@ test: $(STAMP)
 
 preview: $(STAMP)
 	$(VENV)/bin/leaflet preview content.yaml
+
+coverage: $(STAMP)
+	rm -f .coverage .coverage.*
+	$(PY) -m coverage run -m pytest
+	$(PY) -m coverage combine -q
+	$(PY) -m coverage report
 
 bench: $(STAMP)
 	$(PY) bench/bench.py
