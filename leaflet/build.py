@@ -5,7 +5,7 @@
     pages   = prepare(layout, target, ...)           # + page boxes, bleed, marks
     pdf     = render_pdf(pages, info, fonts)         # items -> PDF bytes
     errors  = preflight(Subject(leaflet, layout...)) # what a print shop would flag
-    write_atomically(path, pdf)                      # only when nothing failed
+    write_atomically(path, pdf, PDF)                 # only when nothing failed
 
 A failed build raises before the last step, so an existing PDF is never
 touched; the file is written beside its final name and renamed into place.
@@ -13,8 +13,6 @@ touched; the file is written beside its final name and renamed into place.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from .languages import direction_for, font_chain, script_for
 from .layout import Layout, lay_out
 from .layout.prepress import describe, frame_page, prepare
 from .model import Leaflet
+from .outputs import HTML, PDF, write_atomically
 from .render import DocumentInfo, Fonts, render_pdf
 from .units import mm
 
@@ -51,6 +50,8 @@ class Options:
     """A clinic file whose details fill the leaflet's clinic block (see `clinic`)."""
     format: str = "pdf"
     """'pdf', or 'html' for the page for screens and websites (`render.html`)."""
+    force: bool = False
+    """Replace an existing output that is read-only or not of the output's kind (`outputs`)."""
 
     def __post_init__(self) -> None:
         for name, value, choices in (
@@ -107,7 +108,7 @@ def make(source: Path | str, options: Options = Options()) -> Edition:
     fonts = Fonts(font_chain(leaflet.language, leaflet.typography.font))
     layout = lay_out(leaflet, sheet, fonts)
     offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
-    draft = options.draft and bool(options.lang or options.po)  # only a translation can be a draft
+    draft = is_draft(options)
     pages = prepare(layout, target, slug_text(leaflet, sheet, target), fonts, offset, draft=draft)
     info = DocumentInfo(
         ("DRAFT - " if draft else "") + leaflet.title,
@@ -121,6 +122,11 @@ def make(source: Path | str, options: Options = Options()) -> Edition:
     return Edition(leaflet, layout, target, tuple(findings), pdf, options.lang)
 
 
+def is_draft(options: Options) -> bool:
+    """Whether the edition is marked as a draft: only a translation can be one."""
+    return options.draft and bool(options.lang or options.po)
+
+
 def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagnostic]]:
     """The leaflet's model, translated when a language or PO file is asked for; plus notes on the translation."""
     leaflet = load(source)
@@ -129,7 +135,7 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
     if options.lang:
         script_for(options.lang)  # an unknown language is said first, not after every missing entry
     po = options.po or source.parent / "translations" / f"{options.lang}.po"
-    if not po.is_file():
+    if not po.exists():  # anything else by that name (a folder, a pipe) is said by the reader
         raise UsageError(
             f"no translation file {po}; make one from the template written by 'leaflet extract', "
             "or name another with --po"
@@ -201,14 +207,26 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
     if edition.errors:
         raise LayoutError(edition.errors)
     path = options.output or default_output(source, edition.leaflet, options)
-    inputs = (Path(source), options.po, options.clinic)
+    inputs = edition_inputs(Path(source), options)
     if options.format == "html":
         from .render.html import render_html  # only an HTML edition needs it
 
-        write_atomically(path, render_html(edition.leaflet).encode("utf-8"), inputs)
+        page = render_html(edition.leaflet, draft=is_draft(options))
+        write_atomically(path, page.encode("utf-8"), HTML, inputs, options.force)
     else:
-        write_atomically(path, edition.pdf, inputs)
+        write_atomically(path, edition.pdf, PDF, inputs, options.force)
     return edition, path
+
+
+def edition_inputs(source: Path, options: Options) -> tuple[Path | None, ...]:
+    """The files an edition is made from, which its output must never replace: the source, the
+    translation and its layout file, and the clinic file."""
+    po = options.po or (source.parent / "translations" / f"{options.lang}.po" if options.lang else None)
+    if po is None:
+        return (source, options.clinic)
+    from .edition_layout import layout_path  # only translated editions have one
+
+    return (source, po, layout_path(po), options.clinic)
 
 
 def calibrate(options: Options = Options()) -> Path:
@@ -226,7 +244,7 @@ def calibrate(options: Options = Options()) -> Path:
     )
     info = DocumentInfo(f"Duplex calibration sheet ({sheet.paper.name.upper()})", "en")
     path = options.output or Path("output") / f"calibration-{sheet.paper.name}.pdf"
-    write_atomically(path, render_pdf(pages, info, fonts))
+    write_atomically(path, render_pdf(pages, info, fonts), PDF, force=options.force)
     return path
 
 
@@ -249,57 +267,3 @@ def output_name(leaflet_id: str, options: Options, leaflet: Leaflet | None = Non
         parts.append(options.target)
     parts += ["cmyk" if options.cmyk else None, "draft" if options.draft and lang else None]
     return ".".join(part for part in parts if part) + f".{options.format}"
-
-
-def refuse_to_overwrite(path: Path, inputs: tuple[Path | None, ...] = ()) -> None:
-    """An output may not be one of the command's own inputs, a device, a pipe or a read-only file."""
-    try:
-        _refuse_to_overwrite(path, inputs)
-    except (OSError, RuntimeError) as error:  # a name too long, a link in a loop
-        looped = "a link that leads round in a loop"
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else looped
-        raise UsageError(f"cannot write {path}: {reason}; give another name with -o") from None
-
-
-def _refuse_to_overwrite(path: Path, inputs: tuple[Path | None, ...]) -> None:
-    target = path.resolve()
-    for given in inputs:
-        if given is not None and Path(given).resolve() == target:
-            raise UsageError(f"-o {path} is one of this command's inputs; give the output another name")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give the name of the PDF to write")
-    if path.exists() and not path.is_file():
-        raise UsageError(f"{path} is not a regular file (a device or a pipe); give a file name to write")
-    if path.exists() and not (path.stat().st_mode & 0o200 and os.access(path, os.W_OK)):  # root may write anything
-        raise UsageError(f"{path} is read-only; make it writable, or give another name with -o")
-
-
-def _umask() -> int:
-    """The process's umask (read by setting it, then putting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(path: Path, data: bytes, inputs: tuple[Path | None, ...] = ()) -> None:
-    """Write to a temporary file in the target folder, then rename it into place (never over one of
-    the command's `inputs`, a device or a read-only file)."""
-    refuse_to_overwrite(path, inputs)
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give the name of the PDF to write")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}; choose another place with -o") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # as any new file: colleagues on a shared drive can open it
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {error.strerror}; choose another place with -o") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, geometry
-from .build import Edition, Options, build, calibrate, make, output_name, refuse_to_overwrite
+from .build import Edition, Options, build, calibrate, edition_inputs, make, output_name
 from .content import load_printer
 from .diagnostics import Diagnostic
 from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError, UsageError
+from .outputs import refuse_to_overwrite
 
 DEFAULT_SOURCE = "content.yaml"
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
@@ -68,6 +69,13 @@ def parser() -> argparse.ArgumentParser:
         )
         group.add_argument("--printer", type=Path, metavar="FILE", help="printer profile with duplex_offset_mm: [X, Y]")
 
+    def forcing(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--force",
+            action="store_true",
+            help="replace an existing file that is read-only or of another kind (never an input or a folder)",
+        )
+
     def language(sub: argparse.ArgumentParser, batch: bool = False) -> None:
         group = sub.add_mutually_exclusive_group()
         group.add_argument(
@@ -82,7 +90,10 @@ def parser() -> argparse.ArgumentParser:
         )
 
     build_cmd = command("build", "lay out the leaflet and write its PDF")
-    build_cmd.add_argument("-o", "--output", type=Path, metavar="PDF", help="PDF to write (default output/<id>.pdf)")
+    build_cmd.add_argument(
+        "-o", "--output", type=_output_path, metavar="PDF", help="PDF to write (default output/<id>.pdf)"
+    )
+    forcing(build_cmd)
     build_cmd.add_argument(
         "--format", type=str.lower, choices=("pdf", "html"), default="pdf", help="pdf (default), or an html page"
     )
@@ -96,10 +107,15 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("--dpi", type=_dpi, default=110, help="resolution of the PNGs, 20 to 600 (default 110)")
     printing(preview)
     language(preview)
+    forcing(preview)
     extract = command("extract", "write the PO template translators start from", source=True)
-    extract.add_argument("-o", "--output", type=Path, metavar="POT", help="default translations/<id>.pot")
+    extract.add_argument("-o", "--output", type=_output_path, metavar="POT", help="default translations/<id>.pot")
+    forcing(extract)
     calibrate = command("calibrate", "write a test sheet to measure a printer's duplex offset", source=False)
-    calibrate.add_argument("-o", "--output", type=Path, metavar="PDF", help="default output/calibration-<paper>.pdf")
+    calibrate.add_argument(
+        "-o", "--output", type=_output_path, metavar="PDF", help="default output/calibration-<paper>.pdf"
+    )
+    forcing(calibrate)
     duplex(calibrate)
     serve = commands.add_parser(
         "serve", help="a page in the browser to print leaflets", description="a page in the browser to print leaflets"
@@ -188,6 +204,15 @@ def _offset_said(options: Options) -> str:
     return f", inside page moved X {x:+g} mm, Y {y:+g} mm" if x or y else ""
 
 
+def _output_path(text: str) -> Path:
+    """-o names a file: '' names nothing, and 'folder/' a folder (Path would drop the slash and write a file)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("'' names no file; give the name of the file to write")
+    if text.endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(f"{text!r} names a folder; give a file name in it, e.g. {text}leaflet.pdf")
+    return Path(text)
+
+
 def _dpi(text: str) -> float:
     try:
         dpi = float(text)
@@ -225,6 +250,7 @@ def _options(args: argparse.Namespace) -> Options:
         draft=getattr(args, "draft", False),
         clinic=getattr(args, "clinic", None),
         format=getattr(args, "format", "pdf"),
+        force=getattr(args, "force", False),
     )
 
 
@@ -279,7 +305,8 @@ def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, where the pictures go into a folder of that name; move the file away")
     stem = output_name(edition.leaflet.id, _options(args), edition.leaflet).removesuffix(".pdf")
-    for path in write_previews(edition.pdf, folder, stem, args.dpi):
+    inputs = edition_inputs(Path(args.source), _options(args))
+    for path in write_previews(edition.pdf, folder, stem, args.dpi, inputs=inputs, force=args.force):
         print(f"wrote {_shown(path)}", file=out)
     _warnings(edition, out)
     return EXIT_OK
@@ -316,15 +343,16 @@ def _build_all(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .translation import extract, write_po  # polib is only needed for translations
+    from .outputs import TEMPLATE, write_atomically
+    from .translation import extract  # polib is only needed for translations
 
     source = Path(args.source)
     edition = make(source, _options(args))
     room = {name: panel.fill_ratio for name, panel in edition.layout.panels.items()}
     path = args.output or source.resolve().parent / "translations" / f"{edition.leaflet.id}.pot"
-    refuse_to_overwrite(path, (source,))
+    refuse_to_overwrite(path, TEMPLATE, (source,), args.force)  # before the work, as a build does after it
     po = extract(edition.leaflet, room)
-    write_po(po, path)
+    write_atomically(path, str(po).encode("utf-8"), TEMPLATE, (source,), args.force)
     print(f"wrote {_shown(path)}: {len(po)} strings to translate", file=out)
     return EXIT_OK
 

@@ -21,7 +21,7 @@ from . import model as m
 from .errors import Location, SourceError, UsageError
 from .geometry import FOLDS, PAPERS, TARGETS
 from .languages import FONT_FAMILIES, script_for
-from .markup import MarkupError, parse_inline
+from .markup import MarkupError, invisible_character, parse_inline
 from .sources import read_text
 
 try:  # the C parser is several times faster and gives the same marks
@@ -209,6 +209,9 @@ class _Reader:
         value = self.scalar(node, what)
         if not value.strip():
             raise self.fail(node, f"{what} is empty; give it some text")
+        problem = invisible_character(value)
+        if problem:  # the title, the author, a clinic's name: text as much as a paragraph is
+            raise self.fail(node, f"{what}: {problem}")
         return value
 
     def number(self, node: yaml.Node, what: str, low: float, high: float) -> float:

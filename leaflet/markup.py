@@ -105,19 +105,27 @@ def _checked_address(address: str) -> str:
 
 
 def _refuse_invisible(source: str) -> None:
-    """A character that would print as nothing or as a box: a control character (but tab and newline),
-    a noncharacter (U+FFFE, U+FFFF, U+FDD0 to U+FDEF) or a private-use one."""
+    problem = invisible_character(source)
+    if problem:
+        raise MarkupError(problem)
+
+
+def invisible_character(source: str) -> str | None:
+    """What is wrong with the first character that would print as nothing or as a box, if any: a control
+    character (but tab and newline), a line or paragraph separator (U+2028, U+2029: a line break
+    no reader of the text sees), a noncharacter (U+FFFE, U+FFFF, U+FDD0 to U+FDEF) or a private-use one."""
     for index, char in enumerate(source):
         code = ord(char)
         kind = unicodedata.category(char)
-        control = kind == "Cc" and char not in "\t\n\r"
+        control = (kind == "Cc" and char not in "\t\n\r") or kind in ("Zl", "Zp")
         noncharacter = (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF
         if control or noncharacter or kind in ("Co", "Cs"):
             what = "a control character" if control else "not a character" if noncharacter else "a private-use code"
-            raise MarkupError(
+            return (
                 f"U+{code:04X} at character {index + 1} is {what} and would print as nothing or as a box; "
                 "delete it (it often comes from copying text out of another program)"
             )
+    return None
 
 
 def _merged(spans: list[Span]) -> tuple[Span, ...]:

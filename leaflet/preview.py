@@ -2,31 +2,51 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pypdfium2
 
+from .outputs import PNG, write_atomically
+
 PAGE_NAMES = ("outside", "inside")
 
 
-def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float = 110, colours: int | None = None) -> list[Path]:
-    """Render every page to `folder/<stem>-<n>-<outside|inside>.png`; return the paths.
+def page_pictures(pdf: bytes, dpi: float = 110, colours: int | None = None) -> list[tuple[str, bytes]]:
+    """Each page as a PNG, with the name that tells it apart: '1-outside', '2-inside'.
 
     `colours` reduces each picture to a palette of that many colours: a third of the
     size for pictures kept in a repository, at no visible cost.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    pictures = []
     document = pypdfium2.PdfDocument(pdf)
     try:
         for index in range(len(document)):
             image = document[index].render(scale=dpi / 72).to_pil()
             if colours:
                 image = image.quantize(colours)
+            png = io.BytesIO()
+            image.save(png, format="PNG", optimize=True)
             name = PAGE_NAMES[index] if index < len(PAGE_NAMES) else f"page{index + 1}"
-            path = folder / f"{stem}-{index + 1}-{name}.png"
-            image.save(path, optimize=True)
-            written.append(path)
+            pictures.append((f"{index + 1}-{name}", png.getvalue()))
     finally:
         document.close()
+    return pictures
+
+
+def write_previews(
+    pdf: bytes,
+    folder: Path,
+    stem: str,
+    dpi: float = 110,
+    colours: int | None = None,
+    inputs: tuple[Path | None, ...] = (),
+    force: bool = False,
+) -> list[Path]:
+    """Write every page to `folder/<stem>-<n>-<outside|inside>.png`, as `outputs` allows; return the paths."""
+    written = []
+    for name, png in page_pictures(pdf, dpi, colours):
+        path = folder / f"{stem}-{name}.png"
+        write_atomically(path, png, PNG, inputs, force)
+        written.append(path)
     return written

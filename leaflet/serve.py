@@ -29,8 +29,9 @@ from typing import Any
 import yaml
 
 from . import geometry
-from .build import Options, make, output_name, write_atomically
+from .build import Options, make, output_name
 from .errors import LeafletError, SourceError
+from .outputs import CLINIC_FILE, write_atomically
 
 PAGE = Path(__file__).resolve().parent / "web"
 ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -270,7 +271,7 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
         clean = {key: data[key] for key in CLINIC_KEYS if data.get(key)}
         text = yaml.safe_dump({"clinic": clean}, allow_unicode=True, sort_keys=False)
         text = "# saved from the leaflet page\n" + text
-        await run_in_threadpool(write_atomically, path, text.encode("utf-8"))
+        await run_in_threadpool(write_atomically, path, text.encode("utf-8"), CLINIC_FILE)
         return JSONResponse({"id": ident, **clean}, status_code=200 if existed else 201)
 
     def options_from(request: Request, ident: str) -> tuple[Path, Options] | JSONResponse:

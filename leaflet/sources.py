@@ -24,8 +24,11 @@ def read_text(path: Path, what: str, limit: int = MAX_TEXT_BYTES) -> str:
     or a huge file is refused before it can hold the tool up.
     """
     try:
-        with open(path, "rb") as stream:
+        # opened without waiting, so that a named pipe with no writer is refused instead of hanging
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
             kind = os.fstat(stream.fileno()).st_mode
+            if stat.S_ISDIR(kind):
+                raise IsADirectoryError
             if not stat.S_ISREG(kind):
                 raise SourceError(f"{path} is not a regular file (a device or a pipe); give the path of {what}")
             data = stream.read(limit + 1)

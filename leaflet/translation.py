@@ -34,6 +34,7 @@ from pathlib import Path
 import polib
 
 from . import model as m
+from .content import MAX_TEXT
 from .diagnostics import Diagnostic, Location
 from .errors import SourceError, TranslationError
 from .markup import MarkupError, parse_inline
@@ -123,7 +124,8 @@ def translate(leaflet: m.Leaflet, po_path: Path, draft: bool = False) -> tuple[m
     """The leaflet with its text from a PO file, and warnings.
 
     Missing, fuzzy and obsolete entries make a `TranslationError` unless `draft`, when
-    fuzzy translations are used and missing ones stay in English.
+    fuzzy translations are used and missing ones stay in English. A translation whose text
+    runs past `content.MAX_TEXT` characters is a `SourceError` at the entry that takes it there.
     """
     po = _read_po(po_path)
     translator = _Translator(po, po_path, draft)
@@ -312,6 +314,8 @@ class _Translator:
         self.used: set[str] = set()
         self.entry_lines: dict[Location, Location] = {}
         """Per block (its place in the source), where the first entry translating it is."""
+        self.characters = self.english = 0
+        """Characters of the edition's text so far, and of the English they stand for (see `spend`)."""
         for entry in po:
             if entry.msgctxt is None and not entry.obsolete:
                 self.note("no-msgctxt", "entry without msgctxt matches no text: delete it", "ignored", entry)
@@ -326,6 +330,7 @@ class _Translator:
     def __call__(self, slot: _Slot) -> m.Text:
         entry = self.entries.get(slot.context)
         self.used.add(slot.context)
+        self.spend(slot, entry)
         if entry is None:
             return self.missing(slot, None)
         if entry.msgid != slot.text.source:
@@ -340,6 +345,25 @@ class _Translator:
             self.note("fuzzy-entry", message, "used in this draft", entry)
             return text if self.draft else slot.text
         return text
+
+    def spend(self, slot: _Slot, entry: polib.POEntry | None) -> None:
+        """Count the text this string adds to the edition, before parsing it: past `MAX_TEXT` (the
+        source's own limit) a translation would take seconds to lay out, so stop at the entry that
+        goes over. A translation counts whether or not this edition may use it; the English counts
+        where there is none."""
+        translated = entry is not None and entry.msgid == slot.text.source and entry.msgstr.strip()
+        self.characters += len(entry.msgstr if entry is not None and translated else slot.text.source)
+        self.english += len(slot.text.source)
+        if self.characters <= MAX_TEXT:
+            return
+        where = Location(self.path, entry.linenum, 1) if entry is not None else self.path
+        raise SourceError(
+            f"with {slot.context!r} the translation's text runs past {MAX_TEXT:,} characters, the limit for a "
+            f"leaflet ({self.characters:,} so far, where the English has {self.english:,}); a translation much "
+            "longer than its English is probably wrong (pasted twice, or the wrong text): check this entry. "
+            "A leaflet that really needs more text should be split into two",
+            where,
+        )
 
     def missing(self, slot: _Slot, entry: polib.POEntry | None, why: str = "") -> m.Text:
         source = f" ({Path(slot.where.path).name}:{slot.where.line})" if slot.where else ""

@@ -75,7 +75,8 @@ def test_an_alias_that_makes_a_list_contain_itself_is_refused(tmp_path):
 
 def test_a_file_name_with_a_null_byte_is_refused(tmp_path):
     code, err = check(tmp_path, MINIMAL + '    - image: {src: "a\\0b.png", alt: x}\n')
-    assert code == 2 and "is not a usable file name" in err
+    assert code == 2 and "a file path: U+0000 at character 2 is a control character" in err
+    assert err.startswith(str(tmp_path / "leaflet.yaml") + ":")
 
 
 def test_an_overlong_id_is_refused_before_it_names_a_file(tmp_path):

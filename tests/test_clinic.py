@@ -110,7 +110,7 @@ def test_every_variant_gets_its_own_pdf_name(project):
 
 def test_a_pdf_takes_the_users_umask_like_any_new_file(project, tmp_path):
     target = tmp_path / "shared.pdf"
-    target.write_bytes(b"old")
+    target.write_bytes(b"%PDF-1.4 an older edition")
     os.chmod(target, 0o644)
     previous = os.umask(0o022)
     try:

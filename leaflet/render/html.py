@@ -7,6 +7,10 @@ address for the clinic), pictures with their alt text. The illustration and QR c
 inline SVG and a photo is embedded, so the file works offline and on its own. Text uses
 the reader's system fonts (the Noto families first, where installed): a web page is read
 at the size the reader chose, and embedding every script's font would weigh megabytes.
+
+A draft (an unreviewed translation, built with --draft) says so as the PDF does: a red
+band, in English, first in the page's reading order and kept in view while scrolling;
+"DRAFT" in the title; and no indexing by search engines.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from .. import model as m
 from ..languages import direction_for
 from ..layout.artwork import ILLUSTRATIONS
 from ..layout.items import Circle, Item, Outline, Rect
+from ..layout.prepress import DRAFT_COLOUR, DRAFT_TEXT
 from .qr import qr_modules
 
 STYLE = """
@@ -45,10 +50,25 @@ a { color: var(--accent); }
   section, aside, li { break-inside: avoid; }
 }
 """
+DRAFT_STYLE = (
+    ".draft { position: sticky; top: 0; z-index: 1; margin: 0 0 1rem; padding: .75rem 1rem; border-radius: .25rem;\n"
+    f"  background: {DRAFT_COLOUR}; color: #FFFFFF; box-shadow: 0 0 0 .25rem #FFFFFF; }}\n"
+    ".draft strong { display: block; font-size: 1.25rem; letter-spacing: .05em; }\n"
+    ".draft p { margin: .25rem 0 0; }\n"
+    "@media print { .draft { position: static; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }\n"
+)
+"""Only a draft's page has it: white on NHS red (5:1), kept at the top of the window while scrolling."""
 
 
-def render_html(leaflet: m.Leaflet) -> str:
-    """The leaflet as an HTML document (UTF-8 text)."""
+DRAFT_NOTE = (
+    "This translation has not been reviewed. Parts of it may be wrong, or still in English. "
+    "Do not give it to patients or publish it."
+)
+"""Said under the band's DRAFT_TEXT: what a draft is and what not to do with it."""
+
+
+def render_html(leaflet: m.Leaflet, draft: bool = False) -> str:
+    """The leaflet as an HTML document (UTF-8 text), marked as a draft (an unreviewed translation) if `draft`."""
     direction = direction_for(leaflet.language)
     parts = [
         "<!doctype html>",
@@ -56,23 +76,35 @@ def render_html(leaflet: m.Leaflet) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(leaflet.title)}</title>",
+        '<meta name="robots" content="noindex">' if draft else "",
+        f"<title>{'DRAFT - ' if draft else ''}{_e(leaflet.title)}</title>",
         f'<meta name="description" content="{_e(leaflet.subject)}">' if leaflet.subject else "",
         f'<meta name="author" content="{_e(leaflet.author)}">' if leaflet.author else "",
-        f"<style>{STYLE}</style>",
+        f"<style>{STYLE}{DRAFT_STYLE if draft else ''}</style>",
         "</head>",
         "<body>",
         "<main>",
+        _draft_band() if draft else "",
     ]
+    start = len(parts)
     writer = _Writer(leaflet)
     for name in m.PANEL_NAMES:
         if name in leaflet.panels:
             for block in leaflet.panels[name].blocks:
                 parts.append(writer.block(block))
     if not writer.has_title:  # one h1 on every page, even for a leaflet with no cover banner
-        parts.insert(parts.index("<main>") + 1, f"<h1>{_e(leaflet.title)}</h1>")
+        parts.insert(start, f"<h1>{_e(leaflet.title)}</h1>")
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(part for part in parts if part)
+
+
+def _draft_band() -> str:
+    """The band at the top of a draft: in English (the reviewer's language, as on the PDF), left to right
+    even on a right-to-left page, and a note that screen readers reach before the leaflet's title."""
+    return (
+        f'<div class="draft" role="note" aria-label="Draft" lang="en-GB" dir="ltr">'
+        f"<strong>{_e(DRAFT_TEXT)}</strong><p>{_e(DRAFT_NOTE)}</p></div>"
+    )
 
 
 class _Writer:
