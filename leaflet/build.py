@@ -165,6 +165,11 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
     from .edition_layout import apply_layout_file, layout_file_for  # only translated editions have one
 
     layout_file = layout_file_for(po)
+    if layout_file and not options.po and not layout_file.resolve().is_relative_to(folder):
+        raise UsageError(
+            f"{layout_file} links to {layout_file.resolve()}, outside the leaflet's folder; copy the layout "
+            "file into translations/"
+        )
     if layout_file:  # the designer's choices for this edition only
         translated = apply_layout_file(translated, layout_file)
     return translated, _summarised(notes)

@@ -17,21 +17,30 @@ import time
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from . import __version__, geometry
 from .build import Edition, Options, build, calibrate, edition_inputs, make, output_name
 from .content import load_printer
 from .diagnostics import Diagnostic
 from .errors import EXIT_BAD_INPUT, EXIT_BAD_LEAFLET, EXIT_OK, LayoutError, LeafletError, UsageError
+from .languages import is_language_tag
 from .outputs import refuse_to_overwrite
 
 DEFAULT_SOURCE = "content.yaml"
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors are made screen-safe: they quote what was typed, and a
+    file name from `leaflet build *.yaml` may hold an escape sequence."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(screen_safe(message))
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="leaflet", description="Print-ready tri-fold leaflets from YAML.")
+    top = _Parser(prog="leaflet", description="Print-ready tri-fold leaflets from YAML.")
     top.add_argument("--version", action="version", version=f"leaflet {__version__}")
     top.add_argument("--debug", action="store_true", help="show a traceback when something fails")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -233,6 +242,19 @@ def _options(args: argparse.Namespace) -> Options:
     lang = getattr(args, "lang", None)
     if lang is not None and not lang.strip():
         raise UsageError("--lang '' names no language; give a code such as pl or ur, or leave --lang out")
+    if lang is not None and not is_language_tag(lang):
+        raise UsageError(f"--lang: the language {lang!r} is not a language code; give one such as pl, ur or zh-Hans")
+    if getattr(args, "format", "pdf") == "html":
+        printed_only = [flag for flag, given in (
+            ("--paper", args.paper), ("--fold", args.fold), ("--target", getattr(args, "target", None)),
+            ("--cmyk", getattr(args, "cmyk", False)), ("--duplex-offset", getattr(args, "duplex_offset", None)),
+            ("--printer", getattr(args, "printer", None)),
+        ) if given]  # fmt: skip
+        if printed_only:
+            raise UsageError(
+                f"{', '.join(printed_only)} only change a printed PDF, and --format html makes a page for "
+                "screens: leave them out, or build a PDF"
+            )
     translated = lang or getattr(args, "po", None) or getattr(args, "all_languages", False)
     if getattr(args, "draft", False) and not translated:
         raise UsageError(
@@ -269,7 +291,14 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .report import as_text, report, unmade
 
     source = Path(args.source)
-    options = _options(args)
+    try:
+        options = _options(args)
+    except LeafletError as error:  # the command line itself cannot be used: --json still gets JSON
+        if not args.json:
+            raise
+        document = unmade(args.lang or "source", error.diagnostics).to_json()
+        print(f"[{document}]" if args.all_languages else document, file=out)
+        return error.exit_code
     if args.all_languages:
         from .batch import languages  # the PO files beside the source, not the worker pool
 
@@ -380,8 +409,9 @@ def _warnings(edition: Edition, out: TextIO) -> None:
 
 
 QUOTE_LIMIT = 80
-QUOTED = re.compile("(?:^|(?<=[\\s(\\[]))'([^'\n]{" + str(QUOTE_LIMIT) + ",})'(?!\\w)")
-"""User text in a message: quoted, opening after a space or bracket and closing before a non-letter."""
+QUOTED = re.compile("(?:^|(?<=[\\s(\\[]))(['\"])((?:(?!\\1)[^\n]){" + str(QUOTE_LIMIT) + ",})\\1(?!\\w)")
+"""User text in a message: in single or double quotes (Python quotes a text holding an apostrophe in
+double ones), opening after a space or bracket and closing before a non-letter."""
 
 
 def screen_safe(line: str) -> str:
@@ -394,10 +424,10 @@ def screen_safe(line: str) -> str:
 
 def _shortened(quoted: re.Match) -> str:
     """Its start and its end, which say most (a file's name, a key's last word), about 80 characters in all."""
-    text = quoted.group(1)
+    mark, text = quoted.group(1), quoted.group(2)
     if len(text) <= QUOTE_LIMIT + 10:
         return quoted.group(0)
-    return f"'{text[:30]}...{text[-(QUOTE_LIMIT - 33) :]}'"
+    return f"{mark}{text[:30]}...{text[-(QUOTE_LIMIT - 33) :]}{mark}"
 
 
 def _shown(path: Path) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import model as m
 from .content import _Reader, compose
-from .errors import SourceError
+from .errors import SourceError, UsageError
 from .sources import read_text
 
 MAX_CLINIC_BYTES = 64_000
@@ -49,7 +49,15 @@ def load_clinic(path: Path | str) -> m.ClinicDetails:
 
 
 def with_clinic(leaflet: m.Leaflet, details: m.ClinicDetails) -> m.Leaflet:
-    """The leaflet with the clinic's details in every clinic block, and the clinic as the PDF's author."""
+    """The leaflet with the clinic's details in every clinic block, and the clinic as the PDF's author.
+
+    A leaflet with no clinic block would print none of the details: that is refused, not ignored.
+    """
+    if not _clinic_blocks(leaflet):
+        raise UsageError(
+            "--clinic fills the leaflet's clinic block, and this leaflet has none, so the clinic's details "
+            "would not print: add '- clinic:' to a panel (see the README), or leave --clinic out"
+        )
     panels = {name: replace(panel, blocks=_filled(panel.blocks, details)) for name, panel in leaflet.panels.items()}
     return replace(leaflet, panels=panels, author=details.name)
 
@@ -67,11 +75,16 @@ def _filled(blocks: tuple[m.Block, ...], details: m.ClinicDetails) -> tuple[m.Bl
 
 def sample_clinics(leaflet: m.Leaflet) -> list[m.Clinic]:
     """The clinic blocks still showing the leaflet's sample details."""
+    return [block for block in _clinic_blocks(leaflet) if block.sample]
+
+
+def _clinic_blocks(leaflet: m.Leaflet) -> list[m.Clinic]:
+    """Every clinic block, in sections and callouts too."""
     found: list[m.Clinic] = []
 
     def visit(blocks: tuple[m.Block, ...]) -> None:
         for block in blocks:
-            if isinstance(block, m.Clinic) and block.sample:
+            if isinstance(block, m.Clinic):
                 found.append(block)
             elif isinstance(block, m.Section | m.Callout):
                 visit(block.body)

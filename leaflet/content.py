@@ -20,9 +20,9 @@ import yaml
 from . import model as m
 from .errors import Location, SourceError, UsageError
 from .geometry import FOLDS, PAPERS, TARGETS
-from .languages import FONT_FAMILIES, script_for
-from .markup import MarkupError, invisible_character, parse_inline
-from .sources import read_text
+from .languages import FONT_FAMILIES, is_language_tag, script_for
+from .markup import MarkupError, checked_address, invisible_character, parse_inline
+from .sources import YAML_HIDDEN_BREAKS, read_text, refuse_hidden_line_breaks
 
 try:  # the C parser is several times faster and gives the same marks
     from yaml import CSafeLoader as _Loader
@@ -86,6 +86,7 @@ def compose(text: str, path: Path, document: str, colon_hint: str, empty: str) -
     inside a value of this kind of file, `empty` what to say of a file with no content (its
     `{what}` becomes "is empty" or "has only comments in it").
     """
+    refuse_hidden_line_breaks(text, path, "a YAML file", YAML_HIDDEN_BREAKS)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except RecursionError:
@@ -279,7 +280,7 @@ class _Reader:
                 f"the leaflet id {leaflet_id!r} names the PDF: use up to 64 lower-case letters, digits and '-'",
             )
         language = self.string(meta["language"], "the language")
-        if not _LANGUAGE_TAG.fullmatch(language):
+        if not is_language_tag(language):
             raise self.fail(
                 meta["language"], f"the language {language!r} is not a language code; write one such as en-GB, pl or ur"
             )
@@ -541,6 +542,10 @@ class _Reader:
         url = self.string(found["url"], "QR code address")
         if not url.startswith(("https://", "http://")):
             raise self.fail(found["url"], "a QR code address must start with https:// or http://")
+        try:
+            checked_address(url)  # what a phone opens must not hide anything from the eye (U+202E, NUL)
+        except MarkupError as error:
+            raise self.fail(found["url"], f"QR code {error}") from None
         if len(url) > MAX_QR_LENGTH:
             raise self.fail(
                 found["url"],
@@ -597,8 +602,6 @@ class _Reader:
         return path
 
 
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-[A-Za-z0-9]{5,8})*")
-"""A BCP 47 language tag as leaflets use them: language, then script, region and variants."""
 CLINIC_REQUIRED = ("name", "address", "phone")
 CLINIC_OPTIONAL = ("email", "website", "hours", "logo")
 MAX_ADDRESS_LINES = 6

@@ -12,6 +12,7 @@ left to right, Punjabi in Shahmukhi (pa-Arab) right to left.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .errors import UsageError
@@ -118,6 +119,15 @@ SCRIPT_SUBTAGS: frozenset[str] = frozenset(SCRIPTS) - {"Aran"}
 """Script subtags a language code may carry; 'Aran' is ours, chosen for Urdu and Shahmukhi."""
 NASTALIQ_LANGUAGES = frozenset({"ur", "pa"})
 """Written in Arabic script, these are set in Nastaliq (pa-Arab is Shahmukhi Punjabi)."""
+
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-[A-Za-z0-9]{5,8})*")
+"""A BCP 47 language tag as leaflets use them: language, then script, region and variants."""
+
+
+def is_language_tag(text: str) -> bool:
+    """Whether the text is a language tag ('en-GB', 'zh-Hans', 'pa-Arab'), not a name ('english', 'en_GB')."""
+    return LANGUAGE_TAG.fullmatch(text) is not None
 
 
 def script_for(language: str) -> Script:

@@ -57,7 +57,7 @@ def parse_inline(source: str) -> Text:
                 )
             flush()
             address = source[match.end() : end]
-            spans.append(Span(_label(match.group(1)), bold=bold, link=_checked_address(address)))
+            spans.append(Span(_label(match.group(1)), bold=bold, link=checked_address(address)))
             i = end + 1
         else:
             buffer.append(char)
@@ -92,7 +92,8 @@ def _label(label: str) -> str:
     return re.sub(r"\\(.)", r"\1", label, flags=re.DOTALL)
 
 
-def _checked_address(address: str) -> str:
+def checked_address(address: str) -> str:
+    """The address of a link or QR code, or a MarkupError: a known scheme, and nothing that could mislead."""
     if not address.lower().startswith(LINK_SCHEMES):
         raise MarkupError(f"link address {address!r} must start with http://, https://, mailto: or tel:")
     odd = next((char for char in address if unicodedata.category(char)[0] == "C" or char in "\"'<>`{}|\\^"), None)

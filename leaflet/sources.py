@@ -64,3 +64,24 @@ def _looks_binary(head: bytes) -> bool:
     """Many control bytes: a picture, a PDF or a program, not text with a stray character in it."""
     controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
     return controls > max(8, len(head) // 20)
+
+
+YAML_HIDDEN_BREAKS = "\x85\u2028\u2029"
+"""Characters YAML reads as line breaks though editors show none (NEXT LINE, LINE and PARAGRAPH SEPARATOR)."""
+PO_HIDDEN_BREAKS = "\v\f\x1c\x1d\x1e" + YAML_HIDDEN_BREAKS
+"""Characters that break lines for some programs (Python's splitlines, which PO readers use) and not for editors."""
+
+
+def refuse_hidden_line_breaks(text: str, path: Path, kind: str, breaks: str) -> None:
+    """Refuse a character that some programs read as a line break and editors do not: with one in
+    the file, every line number said after it would be one off from the line the editor shows."""
+    found = next((index for index, char in enumerate(text) if char in breaks), None)
+    if found is None:
+        return
+    before = text[:found]
+    line, column = before.count("\n") + 1, found - (before.rfind("\n") + 1) + 1
+    raise SourceError(
+        f"the character U+{ord(text[found]):04X} cannot appear in {kind}: it is a line break for some programs "
+        "and not for others, so line numbers would not match your editor's; delete it",
+        Location(str(path), line, column),
+    )

@@ -38,7 +38,7 @@ from .content import MAX_TEXT
 from .diagnostics import Diagnostic, Location
 from .errors import SourceError, TranslationError
 from .markup import MarkupError, parse_inline
-from .sources import read_text
+from .sources import PO_HIDDEN_BREAKS, read_text, refuse_hidden_line_breaks
 
 PANEL_WORDS = {"front": "Front cover", "flap": "Flap", "back": "Back cover"} | {
     f"inside-{i}": f"Inside panel {i}" for i in (1, 2, 3)
@@ -271,6 +271,7 @@ def _po_line(problem: Diagnostic) -> tuple[int, str]:
 def _read_po(path: Path) -> polib.POFile:
     """Parse a PO file, turning every way it can fail into FILE:LINE and a hint."""
     text = read_text(path, "a translated PO file")
+    refuse_hidden_line_breaks(text, path, "a PO file", PO_HIDDEN_BREAKS)
     _check_quotes(text, path)
     try:  # polib reads a string without a line break as a file name: never let it
         po = polib.pofile(text if "\n" in text else text + "\n")
