@@ -36,7 +36,7 @@ def load_clinic(path: Path | str) -> m.ClinicDetails:
         raise SourceError(
             f"{path} is {path.stat().st_size:,} bytes; a clinic file is a few lines: is this the right file?"
         )
-    reader = _Reader(str(path), path.parent)
+    reader = _Reader(str(path), path.parent, "the clinic file's folder")
     root = compose(
         read_text(path, "a clinic file", MAX_CLINIC_BYTES),
         path,

@@ -149,9 +149,11 @@ def load_printer(path: Path | str) -> tuple[float, float]:
 class _Reader:
     """Walks composed YAML nodes, turning them into model objects or errors."""
 
-    def __init__(self, path: str, folder: Path) -> None:
+    def __init__(self, path: str, folder: Path, folder_name: str = "the leaflet's folder") -> None:
         self.path = path
         self.folder = folder
+        self.folder_name = folder_name
+        """How messages name `folder`, where pictures must stay."""
         self.reading: set[int] = set()
         self.visits = 0
         self.characters = 0
@@ -596,7 +598,7 @@ class _Reader:
         except (OSError, ValueError):
             raise self.fail(node, f"{relative!r} is not a usable file name") from None
         if not inside:
-            raise self.fail(node, f"{relative!r} is outside the leaflet's folder; copy the file into it")
+            raise self.fail(node, f"{relative!r} is outside {self.folder_name}; copy the file into it")
         if not exists:
             raise self.fail(node, f"no file {relative!r} next to the leaflet; check the name")
         return path

@@ -34,7 +34,7 @@ def read_text(path: Path, what: str, limit: int = MAX_TEXT_BYTES) -> str:
             data = stream.read(limit + 1)
         if len(data) > limit:
             raise SourceError(
-                f"{path} is larger than {limit / 1e6:g} MB; {what} is a few kilobytes of text: is this the right file?"
+                f"{path} is larger than {_size(limit)}; {what} is a few kilobytes of text: is this the right file?"
             )
     except FileNotFoundError:
         hint = " (run the command in its folder, or give its path)" if not path.parent.parts else ""
@@ -58,6 +58,11 @@ def read_text(path: Path, what: str, limit: int = MAX_TEXT_BYTES) -> str:
             "(in most editors: Save As, Encoding: UTF-8)",
             Location(str(path), line, column),
         ) from None
+
+
+def _size(limit: int) -> str:
+    """A limit as people say it: '64 kB', '2 MB'."""
+    return f"{limit / 1e6:g} MB" if limit >= 1_000_000 else f"{limit / 1e3:g} kB"
 
 
 def _looks_binary(head: bytes) -> bool:
