@@ -164,11 +164,12 @@ def glyph_coverage(subject: Subject) -> list[Diagnostic]:
             missing = subject.fonts.missing(text, "regular") | subject.fonts.missing(text, "bold")
             for char in sorted(missing):
                 family = subject.fonts.bundled_family_with(char)
-                hint = (
-                    f"the bundled font {family} has it: is the language right?"
-                    if family
-                    else "no bundled font has it: replace or delete the character"
-                )
+                if unicodedata.category(char) == "Zs":  # an ideographic or em space pasted into the text
+                    hint = "write an ordinary space instead"
+                elif family:
+                    hint = f"the bundled font {family} has it: is the language right?"
+                else:
+                    hint = "no bundled font has it: replace or delete the character"
                 findings.append(
                     Diagnostic(
                         "error",

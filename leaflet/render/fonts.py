@@ -128,6 +128,10 @@ SHAPING_FEATURES = {"kern": True, "liga": True, "dlig": True}
 """The OpenType features ReportLab draws shaped text with: measuring must shape the same way."""
 
 
+LAID_SPACES = frozenset(" \t\r\n")
+"""The white space layout turns into gaps and line ends; every other space character is a glyph to draw."""
+
+
 class Fonts:
     """The fonts of one edition: splits text over its family chain, measures and names faces."""
 
@@ -229,7 +233,8 @@ class Fonts:
 
     def missing(self, text: str, role: str) -> set[str]:
         """Characters no family of the chain can draw (they would print as empty boxes)."""
-        return {c for c in set(text) if not c.isspace() and not any(self._has(f, c) for f in self.chain)}
+        # only the spaces layout itself sets are not drawn; any other (U+3000, U+2003) needs a glyph
+        return {c for c in set(text) if c not in LAID_SPACES and not any(self._has(f, c) for f in self.chain)}
 
     def bundled_family_with(self, char: str) -> str | None:
         """Which bundled family has a glyph for the character, for the message when none in the chain does."""
