@@ -1,4 +1,7 @@
-"""Shared fixtures: the IPT leaflet built once per test session, and helpers to read PDFs back."""
+"""Shared fixtures: the test leaflet (tests/fixtures/leaflet/) built once per session, and helpers.
+
+Tests of the engine use the small test leaflet, `SAMPLE`; only tests whose subject is the IPT
+edition itself (its text, its demo translations) build the project's content.yaml."""
 
 from __future__ import annotations
 
@@ -15,20 +18,24 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MM = 72 / 25.4
 CLINIC = FIXTURES / "clinic" / "riverside.yaml"
 """A clinic file with every field and a logo: an edition built with it is ready for patients."""
+SAMPLE = FIXTURES / "leaflet" / "sample.yaml"
+"""The test leaflet: all six panels, every block kind, a flow that runs on, a picture and a QR code,
+in short neutral text, with complete Polish, French and Arabic translations beside it."""
 
 
 @pytest.fixture(scope="session")
-def ipt_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The IPT leaflet on A4, built from the project's own content.yaml."""
-    out = tmp_path_factory.mktemp("a4") / "ipt-leaflet.pdf"
-    build(ROOT / "content.yaml", Options(output=out))
+def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test leaflet on A4."""
+    out = tmp_path_factory.mktemp("a4") / "sample.pdf"
+    build(SAMPLE, Options(output=out))
     return out
 
 
 @pytest.fixture(scope="session")
-def ipt_letter_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("letter") / "ipt-leaflet.pdf"
-    build(ROOT / "content.yaml", Options(paper="letter", output=out))
+def sample_letter_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test leaflet on US Letter."""
+    out = tmp_path_factory.mktemp("letter") / "sample.pdf"
+    build(SAMPLE, Options(paper="letter", output=out))
     return out
 
 
@@ -45,10 +52,10 @@ def write_leaflet(tmp_path: Path):
 
 
 @pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's content.yaml in a fresh folder, to edit freely."""
-    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
-    return tmp_path / "content.yaml"
+def sample_copy(tmp_path: Path) -> Path:
+    """A copy of the test leaflet's folder (its picture and translations too), to build into and edit freely."""
+    shutil.copytree(SAMPLE.parent, tmp_path / "leaflet")
+    return tmp_path / "leaflet" / SAMPLE.name
 
 
 MINIMAL = """leaflet:

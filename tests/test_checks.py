@@ -17,14 +17,19 @@ from leaflet.model import Theme
 from leaflet.render import Fonts
 from leaflet.units import mm
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLE
+
+
+def laid_out(source):
+    leaflet = load(source)
+    fonts = Fonts()
+    return leaflet, lay_out(leaflet, sheet("a4"), fonts), fonts
 
 
 @pytest.fixture(scope="module")
-def ipt():
-    leaflet = load(ROOT / "content.yaml")
-    fonts = Fonts()
-    return leaflet, lay_out(leaflet, sheet("a4"), fonts), fonts
+def sample():
+    """The test leaflet, laid out on A4."""
+    return laid_out(SAMPLE)
 
 
 def messages(subject: Subject) -> list[str]:
@@ -40,23 +45,32 @@ def with_run(layout, panel_name: str, change) -> object:
     return replace(layout, panels={**layout.panels, panel_name: replace(panel, items=tuple(items))})
 
 
-def test_the_ipt_leaflet_passes_every_check_but_says_its_clinic_is_the_sample(ipt):
-    leaflet, layout, fonts = ipt
+def test_the_ipt_leaflet_passes_every_check_but_says_its_clinic_is_the_sample():
+    """About the IPT edition itself, so on content.yaml: the project's leaflet is ready to print."""
+    leaflet, layout, fonts = laid_out(ROOT / "content.yaml")
     findings = preflight(Subject(leaflet, layout, fonts, TARGETS["office"]))
     assert [(f.severity, f.code) for f in findings] == [("warning", "sample-clinic")]
     assert findings[0].where.path == str(ROOT / "content.yaml")  # the clinic block's line
 
 
-def test_text_smaller_than_11_pt_is_an_error(ipt):
-    leaflet, layout, fonts = ipt
+def test_the_test_leaflet_passes_every_check_but_says_its_clinic_is_the_sample(sample):
+    leaflet, layout, fonts = sample
+    findings = preflight(Subject(leaflet, layout, fonts, TARGETS["office"]))
+    assert [(f.severity, f.code) for f in findings] == [("warning", "sample-clinic")]
+    clinic = leaflet.panels["back"].blocks[1]
+    assert (findings[0].where.path, findings[0].where.line) == (str(SAMPLE), clinic.where.line)
+
+
+def test_text_smaller_than_11_pt_is_an_error(sample):
+    leaflet, layout, fonts = sample
     small = with_run(layout, "back", lambda run: replace(run, size=9.0))
     assert messages(Subject(leaflet, small, fonts, TARGETS["office"])) == [
         "text set at 9 pt; patient information needs at least 11 pt"
     ]
 
 
-def test_text_within_5_mm_of_a_fold_is_an_error(ipt):
-    leaflet, layout, fonts = ipt
+def test_text_within_5_mm_of_a_fold_is_an_error(sample):
+    leaflet, layout, fonts = sample
     fold = geometry.sheet("a4").panel("back").box.x0
     near = with_run(layout, "back", lambda run: replace(run, x=fold + mm(3)))
     first = next(item for item in layout.panels["back"].items if isinstance(item, TextRun))

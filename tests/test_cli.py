@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pypdf
 
 from leaflet.cli import main
 
-from .conftest import CLINIC, MINIMAL, ROOT
+from .conftest import CLINIC, MINIMAL, ROOT, SAMPLE
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -33,33 +34,33 @@ def _write(path: Path, text: str) -> str:
 
 
 def test_build_writes_output_named_after_the_leaflet_id(tmp_path, monkeypatch):
-    source = tmp_path / "content.yaml"
-    source.write_text((ROOT / "content.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(SAMPLE.parent, tmp_path, dirs_exist_ok=True)  # the test leaflet, its picture beside it
+    (tmp_path / SAMPLE.name).rename(tmp_path / "content.yaml")
     monkeypatch.chdir(tmp_path)
     code, out, err = run("build")
     assert code == 0, err
-    assert (tmp_path / "output" / "ipt-leaflet.pdf").is_file()
-    assert "output/ipt-leaflet.pdf" in out and "A4" in out
+    assert (tmp_path / "output" / "town-library.pdf").is_file()
+    assert "output/town-library.pdf" in out and "A4" in out
 
 
 def test_paper_flag_wins_over_the_yaml(tmp_path):
     target = tmp_path / "letter.pdf"
-    code, _, err = run("build", str(ROOT / "content.yaml"), "--paper", "letter", "-o", str(target))
+    code, _, err = run("build", str(SAMPLE), "--paper", "letter", "-o", str(target))
     assert code == 0, err
     assert round(float(pypdf.PdfReader(target).pages[0].mediabox.width)) == 792
 
 
-def test_check_reports_every_panel_and_writes_nothing(tmp_path, project_copy):
-    code, out, _ = run("check", str(project_copy), "--clinic", str(CLINIC))
+def test_check_reports_every_panel_and_writes_nothing(sample_copy):
+    code, out, _ = run("check", str(sample_copy), "--clinic", str(CLINIC))
     assert code == 0
     for panel in ("front", "flap", "inside-1", "inside-2", "inside-3", "back"):
         assert panel in out
     assert "ready to print" in out
-    assert not (tmp_path / "output").exists()
+    assert not (sample_copy.parent / "output").exists()
 
 
-def test_check_says_the_sample_clinic_is_not_ready_for_patients(project_copy):
-    code, out, _ = run("check", str(project_copy))
+def test_check_says_the_sample_clinic_is_not_ready_for_patients(sample_copy):
+    code, out, _ = run("check", str(sample_copy))
     assert code == 1
     assert "NOT READY for patients" in out and "--clinic FILE" in out
 
@@ -106,11 +107,11 @@ def test_unknown_paper_on_the_command_line_exits_2():
     assert code == 2
 
 
-def test_preview_writes_a_png_per_page(project_copy):
-    code, out, err = run("preview", str(project_copy), "--dpi", "30")
+def test_preview_writes_a_png_per_page(sample_copy):
+    code, out, err = run("preview", str(sample_copy), "--dpi", "30")
     assert code == 0, err
-    pngs = sorted((project_copy.parent / "output").glob("*.png"))
-    assert [p.name for p in pngs] == ["ipt-leaflet-1-outside.png", "ipt-leaflet-2-inside.png"]
+    pngs = sorted((sample_copy.parent / "output").glob("*.png"))
+    assert [p.name for p in pngs] == ["town-library-1-outside.png", "town-library-2-inside.png"]
     assert pngs[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

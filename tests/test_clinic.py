@@ -11,17 +11,15 @@ import polib
 import pypdf
 import pytest
 
-from .conftest import CLINIC, ROOT
+from .conftest import CLINIC, ROOT, SAMPLE
 from .test_cli import run
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """The IPT leaflet with its translations, copied so that builds write into a fresh folder."""
-    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
-    shutil.copytree(ROOT / "translations", tmp_path / "translations")
-    shutil.copytree(ROOT / "assets", tmp_path / "assets", dirs_exist_ok=True)
-    return tmp_path / "content.yaml"
+    """The test leaflet with its translations, copied so that builds write into a fresh folder."""
+    shutil.copytree(SAMPLE.parent, tmp_path, dirs_exist_ok=True)
+    return tmp_path / SAMPLE.name
 
 
 def clinic_file(folder: Path, body: str, name: str = "clinic.yaml") -> Path:
@@ -37,9 +35,9 @@ def pdf_text(path: Path) -> str:
 def test_a_clinic_file_puts_its_details_on_the_leaflet_and_names_the_author(project):
     code, out, err = run("build", str(project), "--clinic", str(CLINIC))
     assert code == 0, err
-    pdf = project.parent / "output" / "ipt-leaflet.riverside.pdf"
+    pdf = project.parent / "output" / "town-library.riverside.pdf"
     text = " ".join(pdf_text(pdf).split())
-    assert "Riverside Talking Therapies" in text and "12 Mill Lane" in text and "Sample Psychological" not in text
+    assert "Riverside Talking Therapies" in text and "12 Mill Lane" in text and "Sample Town Library" not in text
     assert "These are sample details" not in text
     assert pypdf.PdfReader(pdf).metadata.author == "Riverside Talking Therapies"
     assert "sample" not in out
@@ -49,7 +47,7 @@ def test_without_a_clinic_the_sample_prints_and_the_build_says_so(project):
     code, out, _ = run("build", str(project))
     assert code == 0
     assert "sample details" in out and "--clinic FILE" in out
-    assert "Sample Psychological" in pdf_text(project.parent / "output" / "ipt-leaflet.pdf")
+    assert "Sample Town Library" in pdf_text(project.parent / "output" / "town-library.pdf")
 
 
 def test_a_po_made_before_the_clinic_existed_builds_final_with_the_clinics_address(project):
@@ -58,7 +56,7 @@ def test_a_po_made_before_the_clinic_existed_builds_final_with_the_clinics_addre
     assert code == 0, err
     po = polib.pofile(str(project.parent / "translations" / "pl.po"))
     assert not any("Riverside" in entry.msgid or "Mill Lane" in entry.msgid for entry in po)
-    text = pdf_text(project.parent / "output" / "ipt-leaflet.pl.riverside.pdf")
+    text = pdf_text(project.parent / "output" / "town-library.pl.riverside.pdf")
     assert "12 Mill Lane" in text and "Telefon" in text
 
 
@@ -103,8 +101,8 @@ def test_every_variant_gets_its_own_pdf_name(project):
         assert run("build", str(project), *args)[0] == 0, args
     names = sorted(path.name for path in out.glob("*.pdf"))
     assert names == [
-        "ipt-leaflet.letter.pdf", "ipt-leaflet.pdf", "ipt-leaflet.pl.pdf", "ipt-leaflet.press.pdf",
-        "ipt-leaflet.riverside.pdf",
+        "town-library.letter.pdf", "town-library.pdf", "town-library.pl.pdf", "town-library.press.pdf",
+        "town-library.riverside.pdf",
     ]  # fmt: skip
 
 

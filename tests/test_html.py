@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from .conftest import CLINIC, ROOT
+from leaflet.content import load
+from leaflet.markup import parse_inline
+from leaflet.translation import extract
+
+from .conftest import CLINIC, SAMPLE
 from .test_cli import run
 from .test_translation import normalised
-
-SEED = ROOT / "tests" / "fixtures" / "ipt-seed.txt"
 
 
 class Page(HTMLParser):
@@ -41,9 +42,9 @@ class Page(HTMLParser):
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
-    shutil.copytree(ROOT / "translations", tmp_path / "translations")
-    return tmp_path / "content.yaml"
+    """The test leaflet with its picture and translations, in a fresh folder."""
+    shutil.copytree(SAMPLE.parent, tmp_path, dirs_exist_ok=True)
+    return tmp_path / SAMPLE.name
 
 
 def build_html(project: Path, *args: str) -> Page:
@@ -54,25 +55,30 @@ def build_html(project: Path, *args: str) -> Page:
     return Page(path.read_text(encoding="utf-8"))
 
 
-def test_the_page_has_one_h1_headings_lists_and_every_sentence(project):
+def test_the_page_has_one_h1_headings_lists_and_every_text(project):
     page = build_html(project)
     assert page.count("h1") == 1 and page.count("h2") >= 3 and page.count("h3") >= 5
-    assert page.count("ol") == 1 and page.count("aside") >= 2 and page.count("address") == 1
+    assert page.count("ol") == 1 and page.count("ul") == 1 and page.count("aside") >= 2 and page.count("address") == 1
     html_tag = dict(page.tags)["html"]
     assert html_tag["lang"] == "en-GB" and html_tag["dir"] == "ltr"
-    sentences = re.split(r"(?<=[.!?:])\s+|\n\s*\n", SEED.read_text(encoding="utf-8"))  # the printed original's
+    printed = [  # every text but the PDF's description, those of pictures, and the sample clinic's note
+        parse_inline(entry.msgid).plain
+        for entry in extract(load(project))
+        if entry.msgctxt != "leaflet/subject" and not entry.msgctxt.endswith(("/alt", "clinic/sample"))
+    ]
     whole = normalised(page.words)
-    missing = [s for s in sentences if len(normalised(s)) > 3 and normalised(s) not in whole]
-    assert missing == []
-    assert "Riverside Talking Therapies" in page.words and "Sample Psychological" not in page.words
+    assert len(printed) > 30
+    assert [text for text in printed if normalised(text) not in whole] == []
+    assert "Riverside Talking Therapies" in page.words and "Sample Town Library" not in page.words
 
 
 def test_every_picture_has_its_alternative(project):
     page = build_html(project)
     pictures = [attrs for tag, attrs in page.tags if tag in ("img", "svg")]
-    assert len(pictures) == 2  # the illustration and the QR code
+    assert len(pictures) == 3  # the illustration, the picture and the QR code
     assert all((attrs.get("alt") or attrs.get("aria-label")) for attrs in pictures)
-    assert any("www.iptuk.org" in (attrs.get("aria-label") or "") for attrs in pictures)  # the QR code's address
+    assert [attrs.get("alt") for tag, attrs in page.tags if tag == "img"] == ["Three books in a pile."]
+    assert any("www.example.org" in (attrs.get("aria-label") or "") for attrs in pictures)  # the QR code's address
     loaded = [attrs for tag, attrs in page.tags if tag in ("img", "script", "link")]
     fetched = [attrs.get("src") or attrs.get("href") or "" for attrs in loaded]
     assert not any(address.startswith("http") for address in fetched)  # self-contained
@@ -82,12 +88,12 @@ def test_a_right_to_left_edition_is_marked_rtl_with_its_language(project):
     page = build_html(project, "--lang", "ar")
     html_tag = dict(page.tags)["html"]
     assert html_tag["dir"] == "rtl" and html_tag["lang"] == "ar"
-    assert "(NICE)" in page.words and "12 Mill Lane" in page.words
+    assert "(Wi-Fi)" in page.words and "12 Mill Lane" in page.words
 
 
 def test_markup_in_text_is_escaped_not_run(project, tmp_path):
     text = project.read_text(encoding="utf-8").replace(
-        "title: Inter Personal Therapy (IPT)", 'title: "Inter Personal Therapy <script>alert(1)</script>"', 1
+        "title: Visiting the town library", 'title: "Visiting the town library <script>alert(1)</script>"', 1
     )
     project.write_text(text, encoding="utf-8")
     page = build_html(project)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from leaflet.checks import Subject, ink_overlap
@@ -9,11 +11,11 @@ from leaflet.content import loads
 from leaflet.diagnostics import Diagnostic
 from leaflet.geometry import TARGETS, sheet
 from leaflet.languages import font_chain
-from leaflet.layout import Layout, PanelLayout
+from leaflet.layout import LEVERS, Layout, PanelLayout
 from leaflet.layout.items import TextRun
 from leaflet.render import Fonts
 
-from .conftest import MINIMAL, ROOT
+from .conftest import MINIMAL, SAMPLE
 from .test_layout import MonoMeasure
 
 URDU = "کیا آپ ٹھیک ہیں"
@@ -94,10 +96,17 @@ def test_runs_side_by_side_in_columns_are_not_compared():
     assert ink_overlap(Subject(subject.leaflet, apart, subject.fonts, subject.target)) == []
 
 
-def test_the_english_leaflet_has_no_lines_colliding_in_ink():
+def test_an_english_leaflet_set_tight_has_no_lines_colliding_in_ink(tmp_path):
+    """The test leaflet with eight more paragraphs: copyfit closes its lines up to the tightest
+    leading English takes, and still no line's ink meets the next."""
     from leaflet.build import make
 
-    edition = make(ROOT / "content.yaml")
+    shutil.copytree(SAMPLE.parent, tmp_path / "leaflet")
+    source = tmp_path / "leaflet" / SAMPLE.name
+    extra = "      - paragraph: The reading room is upstairs, with a lift by the stairs and a seat by every window.\n"
+    source.write_text(SAMPLE.read_text(encoding="utf-8").replace("      - image:\n", extra * 8 + "      - image:\n", 1))
+    edition = make(source)
+    assert edition.layout.copyfit.levers.leading == min(levers.leading for levers in LEVERS)  # lines closed up
     fonts = Fonts(font_chain(edition.leaflet.language))
     subject = Subject(edition.leaflet, edition.layout, fonts, edition.target)
     findings: list[Diagnostic] = ink_overlap(subject)

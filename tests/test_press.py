@@ -14,7 +14,7 @@ from leaflet.build import Options, build, calibrate
 from leaflet.colours import to_cmyk
 from leaflet.geometry import sheet
 
-from .conftest import MINIMAL, MM, ROOT
+from .conftest import MINIMAL, MM, SAMPLE
 from .test_cli import run
 
 BLEED = {"a4": 3 * MM, "letter": 0.125 * 72}
@@ -24,7 +24,7 @@ NHS_BLUE = (0.0, 0.368627, 0.721569)
 
 def built(tmp_path: Path, name: str, **options) -> Path:
     out = tmp_path / f"{name}.pdf"
-    build(ROOT / "content.yaml", Options(output=out, **options))
+    build(SAMPLE, Options(output=out, **options))
     return out
 
 
@@ -96,7 +96,7 @@ def test_slug_line_names_the_edition_without_a_date(tmp_path):
     path = built(tmp_path, "press", target="press")
     with pdfplumber.open(path) as pdf:
         slug = [pdf.pages[i].extract_text().splitlines()[-1] for i in (0, 1)]
-    assert slug[0].startswith("ipt-leaflet | en-GB | A4 297 x 210 mm roll-fold, press | leaflet ")
+    assert slug[0].startswith("town-library | en-GB | A4 297 x 210 mm roll-fold, press | leaflet ")
     assert slug[0].endswith("outside page") and slug[1].endswith("inside page")
     assert not re.search(r"20\d\d", " ".join(slug))
 
@@ -221,7 +221,7 @@ def test_printer_profile_gives_the_duplex_offset(tmp_path):
     profile = tmp_path / "printer.yaml"
     profile.write_text("name: Ward 3 printer\nduplex_offset_mm: [1.5, 0]\n", encoding="utf-8")
     out = tmp_path / "x.pdf"
-    assert run("build", str(ROOT / "content.yaml"), "--printer", str(profile), "-o", str(out))[0] == 0
+    assert run("build", str(SAMPLE), "--printer", str(profile), "-o", str(out))[0] == 0
     with pdfplumber.open(out) as pdf, pdfplumber.open(built(tmp_path, "plain")) as plain:
         assert pdf.pages[1].chars[0]["x0"] - plain.pages[1].chars[0]["x0"] == pytest.approx(1.5 * MM, abs=0.01)
 
@@ -229,7 +229,7 @@ def test_printer_profile_gives_the_duplex_offset(tmp_path):
 def test_bad_printer_profile_says_where(tmp_path):
     profile = tmp_path / "printer.yaml"
     profile.write_text("duplex_offset_mm: [1.5]\n", encoding="utf-8")
-    code, _, err = run("build", str(ROOT / "content.yaml"), "--printer", str(profile), "-o", str(tmp_path / "x.pdf"))
+    code, _, err = run("build", str(SAMPLE), "--printer", str(profile), "-o", str(tmp_path / "x.pdf"))
     assert code == 2
     assert err.startswith(f"{profile}:1:19: 'duplex_offset_mm' is two numbers")
 
@@ -272,13 +272,14 @@ def test_calibrate_command_writes_the_sheet(tmp_path, monkeypatch):
 
 
 def test_a_duplex_offset_is_refused_for_press(tmp_path):
-    code, _, err = run("build", str(ROOT / "content.yaml"), "--target", "press", "--duplex-offset", "2,1")
+    code, _, err = run("build", str(SAMPLE), "--target", "press", "--duplex-offset", "2,1")
     assert code == 2 and "a duplex offset makes up for an office printer" in err
 
 
 def test_duplex_offset_keeps_office_colour_off_the_unprintable_margin(tmp_path):
     path = built(tmp_path, "moved", duplex_offset_mm=(-4.0, 0.0))  # would push inside bands off the left edge
     with pdfplumber.open(path) as pdf:
+        assert any(rect["x0"] < 10 * MM for rect in pdf.pages[1].rects)  # the band at the top of inside-1
         for page in pdf.pages:
             for rect in page.rects:
                 assert rect["x0"] >= 5 * MM - 0.01 and rect["x1"] <= page.width - 5 * MM + 0.01

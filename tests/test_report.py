@@ -9,7 +9,7 @@ from PIL import Image
 
 from leaflet.report import flesch_reading_ease
 
-from .conftest import CLINIC, MINIMAL, ROOT
+from .conftest import CLINIC, MINIMAL, ROOT, SAMPLE
 from .test_cli import run
 
 
@@ -19,7 +19,7 @@ def check_json(*args: str) -> tuple[int, object]:
 
 
 def test_report_covers_every_panel_with_fill_type_size_and_distance_to_folds():
-    code, report = check_json(str(ROOT / "content.yaml"), "--clinic", str(CLINIC))
+    code, report = check_json(str(SAMPLE), "--clinic", str(CLINIC))
     assert code == 0 and report["ready"] is True
     panels = {p["name"]: p for p in report["panels"]}
     assert set(panels) == {"front", "flap", "back", "inside-1", "inside-2", "inside-3"}
@@ -30,18 +30,18 @@ def test_report_covers_every_panel_with_fill_type_size_and_distance_to_folds():
 
 
 def test_report_lists_every_colour_pair_in_use_with_its_contrast():
-    _, report = check_json(str(ROOT / "content.yaml"))
+    _, report = check_json(str(SAMPLE))
     pairs = {(p["text"], p["background"], p["large"]): p for p in report["contrast"]}
     body = pairs[("#212B32", "#FFFFFF", False)]
     assert abs(body["ratio"] - 14.4) < 0.05 and body["needed"] == 4.5
     title = pairs[("#FFFFFF", "#005EB8", True)]
     assert title["needed"] == 3.0 and "front" in title["panels"]
-    assert ("#212B32", "#E8F1F8", False) in pairs  # text in the callout boxes
+    assert ("#212B32", "#E8F1F8", False) in pairs  # text in the callout box and the clinic's
 
 
 def test_readability_is_given_for_english_only(tmp_path):
-    _, english = check_json(str(ROOT / "content.yaml"))
-    assert 30 < english["flesch"] < 80
+    _, english = check_json(str(SAMPLE))
+    assert 70 < english["flesch"] < 95  # the test leaflet's short words and sentences read easily (81.5)
     shutil.copytree(ROOT / "tests" / "fixtures" / "mini", tmp_path / "mini")
     _, arabic = check_json(str(tmp_path / "mini" / "leaflet.yaml"), "--lang", "ar")
     assert arabic["flesch"] is None and arabic["language"] == "ar"
@@ -75,17 +75,18 @@ def test_all_languages_reports_every_edition_and_fails_while_translations_are_un
     source = str(tmp_path / "mini" / "leaflet.yaml")
     code, reports = check_json(source, "--all-languages")
     assert code == 0 and [r["edition"] for r in reports] == ["source", "ar", "bn", "pl", "ur", "zh-Hans"]
-    code, out, _ = run("check", str(ROOT / "content.yaml"), "--all-languages", "--clinic", str(CLINIC))
-    editions = 1 + len(list((ROOT / "translations").glob("*.po")))
-    assert code == 0 and out.count("ready to print") == editions  # every demo translation builds final
-    assert not (tmp_path / "mini" / "output").exists()  # check writes nothing
+    shutil.copytree(SAMPLE.parent, tmp_path / "leaflet")
+    code, out, _ = run("check", str(tmp_path / "leaflet" / SAMPLE.name), "--all-languages", "--clinic", str(CLINIC))
+    assert code == 0 and out.count("ready to print") == 1 + 3  # English, and its Arabic, French and Polish
+    assert "[fr, fr]" in out and "[pl, pl]" in out and "[ar, ar]" in out
+    assert not (tmp_path / "mini" / "output").exists() and not (tmp_path / "leaflet" / "output").exists()  # no writes
 
 
 def test_text_report_reads_as_a_table(tmp_path):
-    code, out, _ = run("check", str(ROOT / "content.yaml"), "--target", "press", "--clinic", str(CLINIC))
+    code, out, _ = run("check", str(SAMPLE), "--target", "press", "--clinic", str(CLINIC))
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "ipt-leaflet [source, en-GB]: A4 roll-fold for press: ready to print"
+    assert lines[0] == "town-library [source, en-GB]: A4 roll-fold for press: ready to print"
     assert any(line.split()[:2] == ["flap", "97.0"] for line in lines)
     assert any("14.4:1  ok" in line for line in lines)
 

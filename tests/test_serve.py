@@ -1,8 +1,8 @@
 """`leaflet serve`: the page for clinic staff, driven over HTTP and in a real browser (Debian's chromium).
 
-The server runs as its own process, as staff start it, on a copy of the IPT leaflet with one
-draft translation. The browser tests skip, saying why, where chromium or Playwright is missing;
-CI installs both.
+The server runs as its own process, as staff start it, on a copy of the test leaflet with two
+final translations (Polish, Arabic) and a draft one (French). The browser tests skip, saying why,
+where chromium or Playwright is missing; CI installs both.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import polib
 import pypdf
 import pytest
 
-from .conftest import ROOT
+from .conftest import SAMPLE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -39,13 +39,10 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("site")
-    shutil.copy(ROOT / "content.yaml", folder / "content.yaml")
-    (folder / "translations").mkdir()
-    for lang in ("pl", "ur"):
-        shutil.copy(ROOT / "translations" / f"{lang}.po", folder / "translations" / f"{lang}.po")
-    draft = polib.pofile(str(ROOT / "translations" / "de.po"))
+    shutil.copytree(SAMPLE.parent, folder, dirs_exist_ok=True)
+    draft = polib.pofile(str(folder / "translations" / "fr.po"))
     draft[3].flags.append("fuzzy")
-    draft.save(str(folder / "translations" / "de.po"))
+    draft.save(str(folder / "translations" / "fr.po"))
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "leaflet", "serve", str(folder), "--port", str(port)],
@@ -90,9 +87,9 @@ def test_leaflets_list_their_editions_final_first_and_say_which_are_drafts(site)
     status, headers, body = request(f"{base}/api/leaflets")
     assert status == 200 and headers["Content-Type"].startswith("application/json")
     (leaflet,) = json.loads(body)
-    assert leaflet["id"] == "ipt-leaflet" and leaflet["title"] == "Inter Personal Therapy (IPT)"
+    assert leaflet["id"] == "town-library" and leaflet["title"] == "Visiting the town library"
     statuses = {e["lang"]: e["status"] for e in leaflet["editions"]}
-    assert statuses == {"": "final", "pl": "final", "ur": "final", "de": "draft"}
+    assert statuses == {"": "final", "pl": "final", "ar": "final", "fr": "draft"}
     assert [e["status"] for e in leaflet["editions"]] == ["final", "final", "final", "draft"]
 
 
@@ -146,9 +143,9 @@ def test_a_body_too_large_is_refused(site):
 def test_the_pdf_of_a_final_edition_carries_the_clinic(site):
     _, base = site
     put_clinic(base, "riverside-test", RIVERSIDE)
-    status, headers, body = request(f"{base}/leaflets/ipt-leaflet.pdf?lang=pl&clinic=riverside-test&paper=letter")
+    status, headers, body = request(f"{base}/leaflets/town-library.pdf?lang=pl&clinic=riverside-test&paper=letter")
     assert status == 200 and headers["Content-Type"] == "application/pdf"
-    assert "ipt-leaflet.pl.riverside-test.letter.pdf" in headers["Content-Disposition"]
+    assert "town-library.pl.riverside-test.letter.pdf" in headers["Content-Disposition"]
     pdf = pypdf.PdfReader(io.BytesIO(body))
     assert pdf.metadata.author == "Riverside Talking Therapies"
     assert round(float(pdf.pages[0].mediabox.width)) == 792  # US Letter, landscape
@@ -156,24 +153,24 @@ def test_the_pdf_of_a_final_edition_carries_the_clinic(site):
 
 def test_a_draft_edition_is_refused_unless_asked_for(site):
     _, base = site
-    status, _, body = request(f"{base}/leaflets/ipt-leaflet.pdf?lang=de")
+    status, _, body = request(f"{base}/leaflets/town-library.pdf?lang=fr")
     assert status == 409 and "draft" in json.loads(body)["error"]
-    status, _, body = request(f"{base}/leaflets/ipt-leaflet.pdf?lang=de&draft=1")
+    status, _, body = request(f"{base}/leaflets/town-library.pdf?lang=fr&draft=1")
     assert status == 200 and "DRAFT" in pypdf.PdfReader(io.BytesIO(body)).pages[0].extract_text()
 
 
 def test_a_preview_is_a_picture_of_each_side(site):
     _, base = site
     for page in ("1", "2"):
-        status, headers, body = request(f"{base}/leaflets/ipt-leaflet.png?lang=ur&page={page}")
+        status, headers, body = request(f"{base}/leaflets/town-library.png?lang=ar&page={page}")
         assert status == 200 and headers["Content-Type"] == "image/png" and body[:8] == b"\x89PNG\r\n\x1a\n"
-    assert request(f"{base}/leaflets/ipt-leaflet.png?page=3")[0] == 400
+    assert request(f"{base}/leaflets/town-library.png?page=3")[0] == 400
 
 
 def test_only_a_draft_translation_is_previewed_with_draft_bands(site):
     _, base = site
-    final = request(f"{base}/leaflets/ipt-leaflet.png?lang=pl&page=1")[2]
-    draft = request(f"{base}/leaflets/ipt-leaflet.png?lang=de&page=1")[2]
+    final = request(f"{base}/leaflets/town-library.png?lang=pl&page=1")[2]
+    draft = request(f"{base}/leaflets/town-library.png?lang=fr&page=1")[2]
     from PIL import Image
 
     def red(png: bytes) -> int:
@@ -186,10 +183,10 @@ def test_only_a_draft_translation_is_previewed_with_draft_bands(site):
 def test_the_zip_holds_every_final_edition_for_the_clinic(site):
     _, base = site
     put_clinic(base, "riverside-test", RIVERSIDE)
-    status, _, body = request(f"{base}/leaflets/ipt-leaflet.zip?clinic=riverside-test")
+    status, _, body = request(f"{base}/leaflets/town-library.zip?clinic=riverside-test")
     assert status == 200
     names = sorted(zipfile.ZipFile(io.BytesIO(body)).namelist())
-    editions = ("ipt-leaflet.pl", "ipt-leaflet", "ipt-leaflet.ur")
+    editions = ("town-library.ar", "town-library.pl", "town-library")
     assert names == [f"{name}.riverside-test.pdf" for name in editions]
 
 
@@ -231,7 +228,7 @@ def test_staff_save_their_clinic_choose_a_language_and_download_the_pdf(site, br
     with page.expect_download() as caught:
         page.get_by_role("link", name="Download the PDF").click()
     download = caught.value
-    assert download.suggested_filename == "ipt-leaflet.pl.hillside-wellbeing-service.pdf"
+    assert download.suggested_filename == "town-library.pl.hillside-wellbeing-service.pdf"
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(saved).pages)
@@ -249,7 +246,7 @@ def test_drafts_are_listed_only_when_asked_for_and_marked(site, browser):
     expect(page.locator("#lang option")).to_have_count(3)
     page.get_by_label("Also show draft translations (not for patients)").check()
     expect(page.locator("#lang option")).to_have_count(4)
-    expect(page.locator("#lang option[value=de]")).to_contain_text("DRAFT, not for patients")
+    expect(page.locator("#lang option[value=fr]")).to_contain_text("DRAFT, not for patients")
     page.close()
 
 
