@@ -3,7 +3,7 @@
 # make fuzz     the property tests with many more inputs (minutes)
 # make serve    the page for clinic staff, at http://localhost:8000/
 # make preview  PNGs of both pages into output/
-# make bench    time a build against a bare ReportLab script
+# make bench    time a build against a bare ReportLab script, and the worst inputs inside the limits
 # make coverage the tests under coverage, subprocesses and workers included
 # make docs     redraw the pictures in docs/ from the code
 # make lint     ruff
@@ -49,6 +49,8 @@ coverage: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench.py
+	@echo
+	$(PY) bench/worst.py
 
 docs: $(STAMP)
 	$(PY) docs/make_pictures.py

@@ -34,10 +34,12 @@ _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MAX_SOURCE_BYTES = 1_000_000
 MAX_DEPTH = 6
 """Lists of blocks inside blocks (a section in a callout in a section...): a leaflet needs two."""
-MAX_TEXT = 60_000
-"""Characters of text, aliases expanded: ten times what six panels can hold, and quick to lay out."""
-MAX_VALUES = 20_000
-"""A leaflet has a few hundred values; aliases (*name) that repeat lists can make billions."""
+MAX_TEXT = 25_000
+"""Characters of text, aliases expanded: six panels hold about 4,000 at 13 pt and 12,000 at the 8 pt
+floor, so twice the most a leaflet can print, and quick to lay out (bench/worst.py)."""
+MAX_VALUES = 2_000
+"""A leaflet has a few hundred values (the IPT leaflet 169); aliases (*name) that repeat lists can
+make billions, and each value may be a block, a list item or a step the layout sets several times."""
 MAX_BODY_SIZE = 24.0
 """Points: a larger body is a poster, not a leaflet."""
 MIN_FLOOR = 8.0
@@ -45,8 +47,16 @@ MIN_FLOOR = 8.0
 MAX_QR_LENGTH = 300
 """Characters; a longer address makes a code too dense to scan from a folded leaflet."""
 IMAGE_FORMATS = ("PNG", "JPEG")
-MAX_PIXELS = 40_000_000
-"""A picture larger than this (a panel at 600 ppi is under 12 megapixels) would take gigabytes to decode."""
+MAX_PIXELS = 12_000_000
+"""A whole panel at 600 ppi is under 12 megapixels; a larger picture only costs seconds and memory to decode."""
+MAX_TOTAL_PIXELS = 36_000_000
+"""All the leaflet's different pictures together: three panels' worth at 600 ppi."""
+MAX_QR_CODES = 12
+"""Two per panel: more codes than that are not a leaflet, and each costs milliseconds to encode."""
+MAX_PICTURES = 24
+"""Picture blocks, four per panel; each is drawn, and in a CMYK build converted, on its own."""
+MAX_CLINIC_BOXES = 6
+"""One per panel: each carries the clinic's logo, a picture of its own."""
 
 
 def load(path: Path | str) -> m.Leaflet:
@@ -155,9 +165,12 @@ class _Reader:
         self.folder_name = folder_name
         """How messages name `folder`, where pictures must stay."""
         self.reading: set[int] = set()
+        """Lists of blocks being read now, to refuse an alias that makes one contain itself."""
         self.visits = 0
         self.characters = 0
-        """Lists of blocks being read now, to refuse an alias that makes one contain itself."""
+        self.qr_codes = self.picture_blocks = self.clinic_boxes = 0
+        self.pictures: dict[Path, tuple[int, int]] = {}
+        """Each picture file checked so far, and its size in pixels."""
 
     # -- locations and errors -------------------------------------------------
 
@@ -455,6 +468,9 @@ class _Reader:
         return m.Callout(heading=heading, body=self.body(found["body"], "callout body"), where=where)
 
     def clinic(self, node: yaml.Node, where: Location) -> m.Block:
+        self.clinic_boxes += 1
+        if self.clinic_boxes > MAX_CLINIC_BOXES:
+            raise self.fail(node, f"more than {MAX_CLINIC_BOXES} clinic boxes; a leaflet needs one: remove some")
         return m.Clinic(details=self.clinic_details(node), where=where)
 
     def clinic_details(self, node: yaml.Node) -> m.ClinicDetails:
@@ -506,6 +522,9 @@ class _Reader:
 
     def image(self, node: yaml.Node, where: Location) -> m.Block:
         found = self.mapping(node, "image", ("src", "alt"), ("width_mm",))
+        self.picture_blocks += 1
+        if self.picture_blocks > MAX_PICTURES:
+            raise self.fail(node, f"more than {MAX_PICTURES} pictures; a leaflet has a few: remove some")
         src = self.asset(found["src"])
         width = self.number(found["width_mm"], "'width_mm'", 5, 300) if "width_mm" in found else None
         pixels = self.picture_size(found["src"], src)
@@ -517,6 +536,9 @@ class _Reader:
 
         from PIL import Image, UnidentifiedImageError  # only leaflets with pictures pay for Pillow
 
+        key = path.resolve()
+        if key in self.pictures:  # a logo in every clinic box is read once
+            return self.pictures[key]
         too_large = f"{path.name} is too large to be a leaflet picture (more than {MAX_PIXELS // 1_000_000} megapixels"
         try:
             with warnings.catch_warnings():  # Pillow's own bomb warning would print before our message
@@ -534,6 +556,14 @@ class _Reader:
             kind = "JPEG"
         if kind not in IMAGE_FORMATS:
             raise self.fail(node, f"{path.name} is a {kind} picture; convert it to PNG or JPEG")
+        total = sum(w * h for w, h in self.pictures.values()) + size[0] * size[1]
+        if total > MAX_TOTAL_PIXELS:
+            raise self.fail(
+                node,
+                f"with {path.name} the leaflet's pictures come to {total / 1e6:.0f} megapixels, more than "
+                f"{MAX_TOTAL_PIXELS // 1_000_000}; scale them down to print size (300 ppi is plenty)",
+            )
+        self.pictures[key] = size
         return size
 
     def qr(self, node: yaml.Node, where: Location) -> m.Block:
@@ -542,6 +572,9 @@ class _Reader:
         else:
             found = self.mapping(node, "qr", ("url",), ("caption", "size_mm"))
         url = self.string(found["url"], "QR code address")
+        self.qr_codes += 1
+        if self.qr_codes > MAX_QR_CODES:
+            raise self.fail(node, f"more than {MAX_QR_CODES} QR codes; a leaflet needs one or two: remove some")
         if not url.startswith(("https://", "http://")):
             raise self.fail(found["url"], "a QR code address must start with https:// or http://")
         try:

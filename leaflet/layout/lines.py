@@ -16,6 +16,7 @@ its text in logical order for copying and screen readers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 from weakref import WeakKeyDictionary
@@ -369,6 +370,7 @@ def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[
     bidi = style.direction == "rtl" or bool(RIGHT_TO_LEFT_LETTERS.search(text))
     levels = _paragraph_levels(text, style.direction) if bidi else ()
     opportunities = break_opportunities(text, style.language)
+    ordered = sorted(opportunities)  # each part looks up only its own breaks: linear in the paragraph
     words: list[_Word] = [_Word(start=0)]
     offset = 0
     for span in spans:
@@ -396,7 +398,7 @@ def _words(spans: tuple[Span, ...], style: TextStyle, measure: Measure) -> list[
             if offset in opportunities and words[-1].pieces:
                 words.append(_Word(joined=True, start=offset))  # a break where a span starts, with no space
             cut = offset
-            for inside in sorted(o for o in opportunities if offset < o < after):
+            for inside in ordered[bisect_right(ordered, offset) : bisect_left(ordered, after)]:
                 add(part[cut - offset : inside - offset], cut)
                 words.append(_Word(joined=True, start=inside))
                 cut = inside

@@ -14,8 +14,9 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
+from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.utils import ImageReader
@@ -55,6 +56,8 @@ class _Pen:
     cmyk: bool
     marks: Marks
     latin_edition: bool = True
+    pictures: dict[Path, ImageReader] = field(default_factory=dict)
+    """Each picture converted to CMYK once, however many times it is placed (a logo in every clinic box)."""
 
     def other_language(self, text: str) -> str:
         """'en' for a run of Latin words in an edition in another script ("IPT", an English
@@ -325,8 +328,10 @@ def _picture(pen: _Pen, picture: Picture) -> None:
     if pen.cmyk:
         from PIL import Image  # only builds with pictures pay for Pillow
 
-        with Image.open(picture.path) as image:
-            source = ImageReader(image.convert("CMYK"))
+        source = pen.pictures.get(picture.path)
+        if source is None:
+            with Image.open(picture.path) as image:
+                source = pen.pictures[picture.path] = ImageReader(image.convert("CMYK"))
     else:
         source = str(picture.path)
     pen.canvas.drawImage(source, box.x0, box.y0, box.width, box.height, mask="auto")

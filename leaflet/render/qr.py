@@ -10,7 +10,7 @@ it, the ordinary import is used instead.
 from __future__ import annotations
 
 import importlib.util
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 
@@ -33,10 +33,16 @@ def _encoder() -> ModuleType:
     return module
 
 
-def qr_modules(data: str) -> list[list[bool]]:
-    """The QR code's modules, row by row from the top: True where dark."""
+@lru_cache(maxsize=64)
+def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR code's modules, row by row from the top: True where dark.
+
+    Kept for the last addresses encoded (immutable, so callers can share them): the
+    encoder tries all eight masks in pure Python, milliseconds a code, and a batch or
+    `leaflet serve` draws the same address in every edition.
+    """
     encoder = _encoder()
     code = encoder.QRCode(None, getattr(encoder.QRErrorCorrectLevel, ERROR_CORRECTION))
     code.addData(data)
     code.make()
-    return [[bool(module) for module in row] for row in code.modules]
+    return tuple(tuple(bool(module) for module in row) for row in code.modules)
