@@ -1,7 +1,5 @@
 """`python -m leaflet`: the same as the `leaflet` command."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()
