@@ -238,9 +238,9 @@ def calibrate(options: Options = Options()) -> Path:
     """Write the duplex calibration sheet for a paper and fold; return its path."""
     from .layout.calibration import calibration_pages  # only the calibrate command draws this sheet
 
-    sheet = geometry.sheet(options.paper or "a4", options.fold or "roll")
+    sheet = geometry.sheet(options.paper or geometry.DEFAULT_PAPER, options.fold or geometry.DEFAULT_FOLD)
     fonts = Fonts()
-    office = geometry.TARGETS["office"]
+    office = geometry.TARGETS["office"]  # the sheet is for calibrating an office printer, whatever the default
     outside, inside = calibration_pages(sheet, fonts)
     offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
     pages = (

@@ -19,7 +19,7 @@ import yaml
 
 from . import model as m
 from .errors import Location, SourceError, UsageError
-from .geometry import FOLDS, PAPERS, TARGETS
+from .geometry import DEFAULT_FOLD, DEFAULT_PAPER, DEFAULT_TARGET, FOLDS, PAPERS, TARGETS
 from .languages import FONT_FAMILIES, is_language_tag, script_for
 from .markup import MarkupError, checked_address, invisible_character, parse_inline
 from .sources import YAML_HIDDEN_BREAKS, read_text, refuse_hidden_line_breaks
@@ -247,6 +247,10 @@ class _Reader:
         except ValueError:
             raise self.fail(node, f"{what} must be a date written YYYY-MM-DD, e.g. 2027-06-30, not {value!r}") from None
 
+    def setting(self, found: dict[str, yaml.Node], key: str, choices: tuple[str, ...], default: str) -> str:
+        """A printing setting (paper, fold, target) in any case, as on the command line, or the default."""
+        return self.choice(found[key], f"'{key}'", choices, any_case=True) if key in found else default
+
     def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...], any_case: bool = False) -> str:
         value = self.scalar(node, what)
         if any_case:  # 'A4' as on the command line, where --paper A4 is read as a4
@@ -310,11 +314,9 @@ class _Reader:
             subject=self.string(meta["subject"], "the subject") if "subject" in meta else "",
             author=self.string(meta["author"], "the author") if "author" in meta else "",
             review_date=self.date(meta["review_date"], "'review_date'") if "review_date" in meta else None,
-            paper=self.choice(top["paper"], "'paper'", tuple(PAPERS), any_case=True) if "paper" in top else "a4",
-            fold=self.choice(top["fold"], "'fold'", FOLDS, any_case=True) if "fold" in top else "roll",
-            target=(
-                self.choice(top["target"], "'target'", tuple(TARGETS), any_case=True) if "target" in top else "office"
-            ),
+            paper=self.setting(top, "paper", tuple(PAPERS), DEFAULT_PAPER),
+            fold=self.setting(top, "fold", FOLDS, DEFAULT_FOLD),
+            target=self.setting(top, "target", tuple(TARGETS), DEFAULT_TARGET),
             theme=self.theme(top["theme"]) if "theme" in top else m.Theme(),
             theme_where={k.value: self.where(v) for k, v in top["theme"].value} if "theme" in top else {},
             typography=self.typography(top["typography"]) if "typography" in top else m.Typography(),

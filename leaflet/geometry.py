@@ -103,6 +103,9 @@ class Target:
     low_ppi_is_error: bool
 
 
+DEFAULT_PAPER, DEFAULT_FOLD, DEFAULT_TARGET = "a4", "roll", "office"
+"""What a leaflet is printed on when its source and the command line say nothing: the one place they are set."""
+
 TARGETS: dict[str, Target] = {
     "office": Target("office", bleeds=False, edge_clearance=SAFE_DISTANCE, min_ppi=300, low_ppi_is_error=False),
     "press": Target("press", bleeds=True, edge_clearance=0.0, min_ppi=300, low_ppi_is_error=True),
@@ -163,7 +166,9 @@ class Sheet:
         raise KeyError(name)
 
 
-def sheet(paper: str = "a4", fold: str = "roll", direction: str = "ltr", margins: Margins = Margins()) -> Sheet:
+def sheet(
+    paper: str = DEFAULT_PAPER, fold: str = DEFAULT_FOLD, direction: str = "ltr", margins: Margins = Margins()
+) -> Sheet:
     """Where every panel lies on the two pages, and where its text may go."""
     spec = PAPERS[paper]
     pages = []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .colours import readable_on
 from .diagnostics import Location
+from .geometry import DEFAULT_FOLD, DEFAULT_PAPER, DEFAULT_TARGET
 
 PANEL_NAMES = ("front", "flap", "inside-1", "inside-2", "inside-3", "back")
 """Panels in reading order: cover, flap, the three inside panels, back cover."""
@@ -315,9 +316,9 @@ class Leaflet:
     author: str = ""
     review_date: date | None = None
     """When the clinical content is next due for review; preflight warns once it has passed."""
-    paper: str = "a4"
-    fold: str = "roll"
-    target: str = "office"
+    paper: str = DEFAULT_PAPER
+    fold: str = DEFAULT_FOLD
+    target: str = DEFAULT_TARGET
     theme: Theme = field(default_factory=Theme)
     theme_where: dict[str, Location] = field(default_factory=dict)
     """Where each colour the YAML sets in 'theme' is written, for messages about it."""
