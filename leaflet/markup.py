@@ -126,7 +126,25 @@ def invisible_character(source: str) -> str | None:
                 f"U+{code:04X} at character {index + 1} is {what} and would print as nothing or as a box; "
                 "delete it (it often comes from copying text out of another program)"
             )
+        if char in EMBEDDINGS_AND_OVERRIDES:
+            return (
+                f"U+{code:04X} at character {index + 1} is a bidi embedding or override, which can print text in "
+                "another order than it is read ('10 mg' as 'gm 01'); delete it, and where a direction must be "
+                "set use an isolate (U+2066 to U+2069) or a mark (U+200E, U+200F)"
+            )
+        if char in DAMAGED_TEXT:
+            return (
+                f"U+{code:04X} at character {index + 1} stands for text that was lost when it was copied or "
+                "converted, and prints as a box or a '?'; type that part again"
+            )
     return None
+
+
+EMBEDDINGS_AND_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
+"""LRE, RLE, PDF, LRO, RLO: an override draws characters against their reading order, so the page
+and the text a reader copies or hears would differ. Isolates and marks say the same safely."""
+DAMAGED_TEXT = frozenset("\ufffc\ufffd")
+"""The object replacement and replacement characters: what is left where text could not be read."""
 
 
 def _merged(spans: list[Span]) -> tuple[Span, ...]:

@@ -72,7 +72,7 @@ def test_a_po_made_before_the_clinic_existed_builds_final_with_the_clinics_addre
             "'website' must be a web address starting https://",
         ),
         ("clinic:\n  name: X\n  address: [1 Road]\n  phone: '0123'\n  logo: ../escape.png\n", 5, "outside"),
-        ("clinic:\n  name: \"A\\u202eB\"\n  address: [1 Road]\n  phone: '0123'\n", 2, "invisible or control"),
+        ("clinic:\n  name: \"A\\u202eB\"\n  address: [1 Road]\n  phone: '0123'\n", 2, "U+202E at character 2"),
         ("clinic:\n  nmae: X\n", 2, "did you mean 'name'"),
     ],
 )
