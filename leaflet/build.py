@@ -223,6 +223,11 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
     return edition, path
 
 
+def _name_part(name: str) -> str:
+    """A file's name as one part of an output name: its dots would read as more parts."""
+    return name.replace(".", "-") or "unnamed"
+
+
 def edition_inputs(source: Path, options: Options) -> tuple[Path | None, ...]:
     """The files an edition is made from, which its output must never replace: the source, the
     translation and its layout file, and the clinic file."""
@@ -261,9 +266,15 @@ def default_output(source: Path | str, leaflet: Leaflet, options: Options = Opti
 
 
 def output_name(leaflet_id: str, options: Options, leaflet: Leaflet | None = None) -> str:
-    """The PDF's file name for these options (a language from --lang, or the PO file's name)."""
-    lang = options.lang or (options.po.stem if options.po else None)
-    parts = [leaflet_id, lang, options.clinic.stem if options.clinic else None]
+    """The PDF's file name for these options: the id, then a part for each way the edition differs.
+
+    The language is a tag (--lang) or 'po-' and the PO file's name; the clinic is 'clinic-' and
+    its file's name. The marks keep a name a user chose from reading as another part: a clinic
+    file called cy.yaml or letter.yaml must not give the name of the Welsh or the Letter edition,
+    which would then replace it.
+    """
+    lang = options.lang or (f"po-{_name_part(options.po.stem)}" if options.po else None)
+    parts = [leaflet_id, lang, f"clinic-{_name_part(options.clinic.stem)}" if options.clinic else None]
     if options.paper and (leaflet is None or options.paper != leaflet.paper):
         parts.append(options.paper)
     if options.fold and (leaflet is None or options.fold != leaflet.fold):

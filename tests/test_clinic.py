@@ -35,7 +35,7 @@ def pdf_text(path: Path) -> str:
 def test_a_clinic_file_puts_its_details_on_the_leaflet_and_names_the_author(project):
     code, out, err = run("build", str(project), "--clinic", str(CLINIC))
     assert code == 0, err
-    pdf = project.parent / "output" / "town-library.riverside.pdf"
+    pdf = project.parent / "output" / "town-library.clinic-riverside.pdf"
     text = " ".join(pdf_text(pdf).split())
     assert "Riverside Talking Therapies" in text and "12 Mill Lane" in text and "Sample Town Library" not in text
     assert "These are sample details" not in text
@@ -56,7 +56,7 @@ def test_a_po_made_before_the_clinic_existed_builds_final_with_the_clinics_addre
     assert code == 0, err
     po = polib.pofile(str(project.parent / "translations" / "pl.po"))
     assert not any("Riverside" in entry.msgid or "Mill Lane" in entry.msgid for entry in po)
-    text = pdf_text(project.parent / "output" / "town-library.pl.riverside.pdf")
+    text = pdf_text(project.parent / "output" / "town-library.pl.clinic-riverside.pdf")
     assert "12 Mill Lane" in text and "Telefon" in text
 
 
@@ -95,14 +95,23 @@ def test_clinic_values_are_printed_as_written_never_read_as_markup(project, tmp_
     assert "**Not bold** [x](https://e.org)" in pdf_text(tmp_path / "c.pdf")
 
 
-def test_every_variant_gets_its_own_pdf_name(project):
+def test_every_variant_gets_its_own_pdf_name_even_a_clinic_file_named_like_another_part(project, tmp_path):
     out = project.parent / "output"
-    for args in ([], ["--paper", "letter"], ["--target", "press"], ["--clinic", str(CLINIC)], ["--lang", "pl"]):
+    named_like_a_language, named_like_paper = tmp_path / "pl.yaml", tmp_path / "letter.yaml"
+    shutil.copytree(CLINIC.parent, tmp_path, dirs_exist_ok=True)  # the clinic file and its logo
+    for copy in (named_like_a_language, named_like_paper):
+        shutil.copy(CLINIC, copy)
+    variants = (
+        [], ["--paper", "letter"], ["--target", "press"], ["--clinic", str(CLINIC)], ["--lang", "pl"],
+        ["--clinic", str(named_like_a_language)], ["--clinic", str(named_like_paper)],
+    )  # fmt: skip
+    for args in variants:
         assert run("build", str(project), *args)[0] == 0, args
     names = sorted(path.name for path in out.glob("*.pdf"))
+    assert len(names) == len(variants)
     assert names == [
+        "town-library.clinic-letter.pdf", "town-library.clinic-pl.pdf", "town-library.clinic-riverside.pdf",
         "town-library.letter.pdf", "town-library.pdf", "town-library.pl.pdf", "town-library.press.pdf",
-        "town-library.riverside.pdf",
     ]  # fmt: skip
 
 

@@ -145,7 +145,7 @@ def test_the_pdf_of_a_final_edition_carries_the_clinic(site):
     put_clinic(base, "riverside-test", RIVERSIDE)
     status, headers, body = request(f"{base}/leaflets/town-library.pdf?lang=pl&clinic=riverside-test&paper=letter")
     assert status == 200 and headers["Content-Type"] == "application/pdf"
-    assert "town-library.pl.riverside-test.letter.pdf" in headers["Content-Disposition"]
+    assert "town-library.pl.clinic-riverside-test.letter.pdf" in headers["Content-Disposition"]
     pdf = pypdf.PdfReader(io.BytesIO(body))
     assert pdf.metadata.author == "Riverside Talking Therapies"
     assert round(float(pdf.pages[0].mediabox.width)) == 792  # US Letter, landscape
@@ -186,8 +186,8 @@ def test_the_zip_holds_every_final_edition_for_the_clinic(site):
     status, _, body = request(f"{base}/leaflets/town-library.zip?clinic=riverside-test")
     assert status == 200
     names = sorted(zipfile.ZipFile(io.BytesIO(body)).namelist())
-    editions = ("town-library.ar", "town-library.pl", "town-library")
-    assert names == [f"{name}.riverside-test.pdf" for name in editions]
+    editions = ("town-library.ar", "town-library", "town-library.pl")
+    assert names == [f"{name}.clinic-riverside-test.pdf" for name in editions]
 
 
 # -- in a real browser ---------------------------------------------------------------------------
@@ -228,7 +228,7 @@ def test_staff_save_their_clinic_choose_a_language_and_download_the_pdf(site, br
     with page.expect_download() as caught:
         page.get_by_role("link", name="Download the PDF").click()
     download = caught.value
-    assert download.suggested_filename == "town-library.pl.hillside-wellbeing-service.pdf"
+    assert download.suggested_filename == "town-library.pl.clinic-hillside-wellbeing-service.pdf"
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(saved).pages)
