@@ -24,7 +24,7 @@ from .errors import LayoutError, SourceError, UsageError
 from .languages import direction_for, font_chain, script_for
 from .layout import Layout, lay_out
 from .layout.prepress import describe, frame_page, prepare
-from .model import Leaflet
+from .model import Leaflet, picture_files
 from .outputs import HTML, PDF, write_atomically
 from .render import DocumentInfo, Fonts, render_pdf
 from .units import mm
@@ -52,6 +52,8 @@ class Options:
     """'pdf', or 'html' for the page for screens and websites (`render.html`)."""
     force: bool = False
     """Replace an existing output that is read-only or not of the output's kind (`outputs`)."""
+    printer: Path | None = None
+    """The printer profile `duplex_offset_mm` was read from: an input, never to be written over."""
 
     def __post_init__(self) -> None:
         for name, value, choices in (
@@ -212,7 +214,7 @@ def build(source: Path | str, options: Options = Options()) -> tuple[Edition, Pa
     if edition.errors:
         raise LayoutError(edition.errors)
     path = options.output or default_output(source, edition.leaflet, options)
-    inputs = edition_inputs(Path(source), options)
+    inputs = edition_inputs(Path(source), options, edition.leaflet)
     if options.format == "html":
         from .render.html import render_html  # only an HTML edition needs it
 
@@ -228,15 +230,17 @@ def _name_part(name: str) -> str:
     return name.replace(".", "-") or "unnamed"
 
 
-def edition_inputs(source: Path, options: Options) -> tuple[Path | None, ...]:
-    """The files an edition is made from, which its output must never replace: the source, the
-    translation and its layout file, and the clinic file."""
+def edition_inputs(source: Path, options: Options, leaflet: Leaflet | None = None) -> tuple[Path | None, ...]:
+    """The files an edition is made from, which its output must never replace, not even with
+    --force: the source, the translation and its layout file, the clinic and printer files, and
+    the pictures the leaflet prints (given the leaflet)."""
+    files = [source, options.clinic, options.printer, *(picture_files(leaflet) if leaflet else ())]
     po = options.po or (source.parent / "translations" / f"{options.lang}.po" if options.lang else None)
-    if po is None:
-        return (source, options.clinic)
-    from .edition_layout import layout_path  # only translated editions have one
+    if po is not None:
+        from .edition_layout import layout_path  # only translated editions have one
 
-    return (source, po, layout_path(po), options.clinic)
+        files += [po, layout_path(po)]
+    return tuple(files)
 
 
 def calibrate(options: Options = Options()) -> Path:
@@ -254,7 +258,7 @@ def calibrate(options: Options = Options()) -> Path:
     )
     info = DocumentInfo(f"Duplex calibration sheet ({sheet.paper.name.upper()})", "en")
     path = options.output or Path("output") / f"calibration-{sheet.paper.name}.pdf"
-    write_atomically(path, render_pdf(pages, info, fonts), PDF, force=options.force)
+    write_atomically(path, render_pdf(pages, info, fonts), PDF, (options.printer,), options.force)
     return path
 
 

@@ -325,6 +325,7 @@ def _options(args: argparse.Namespace) -> Options:
         clinic=getattr(args, "clinic", None),
         format=getattr(args, "format", "pdf"),
         force=getattr(args, "force", False),
+        printer=getattr(args, "printer", None),
     )
 
 
@@ -390,7 +391,7 @@ def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, where the pictures go into a folder of that name; move the file away")
     stem = output_name(edition.leaflet.id, _options(args), edition.leaflet).removesuffix(".pdf")
-    inputs = edition_inputs(Path(args.source), _options(args))
+    inputs = edition_inputs(Path(args.source), _options(args), edition.leaflet)
     for path in write_previews(edition.pdf, folder, stem, args.dpi, inputs=inputs, force=args.force):
         print(f"wrote {_shown(path)}", file=out)
     _warnings(edition, out)

@@ -335,6 +335,24 @@ class Leaflet:
         return found
 
 
+def picture_files(leaflet: Leaflet) -> list[Path]:
+    """Every picture file the leaflet prints: its images and its clinic boxes' logos."""
+    found: list[Path] = []
+
+    def visit(blocks: tuple[Block, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, Image):
+                found.append(block.src)
+            elif isinstance(block, Clinic) and block.details.logo:
+                found.append(block.details.logo)
+            elif isinstance(block, Section | Callout):
+                visit(block.body)
+
+    for panel in leaflet.panels.values():
+        visit(panel.blocks)
+    return found
+
+
 def block_texts(block: Block) -> list[Text]:
     """The texts a block shows (or, for pictures, describes), in order."""
     match block:

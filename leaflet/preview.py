@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pypdfium2
 
-from .outputs import PNG, write_atomically
+from .outputs import PNG, refuse_to_overwrite, write_atomically
 
 PAGE_NAMES = ("outside", "inside")
 
@@ -44,9 +44,9 @@ def write_previews(
     force: bool = False,
 ) -> list[Path]:
     """Write every page to `folder/<stem>-<n>-<outside|inside>.png`, as `outputs` allows; return the paths."""
-    written = []
-    for name, png in page_pictures(pdf, dpi, colours):
-        path = folder / f"{stem}-{name}.png"
+    pictures = [(folder / f"{stem}-{name}.png", png) for name, png in page_pictures(pdf, dpi, colours)]
+    for path, _ in pictures:  # every page's place first: a refused second page must not leave the first changed
+        refuse_to_overwrite(path, PNG, inputs, force)
+    for path, png in pictures:
         write_atomically(path, png, PNG, inputs, force)
-        written.append(path)
-    return written
+    return [path for path, _ in pictures]
