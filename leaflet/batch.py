@@ -19,6 +19,7 @@ from pathlib import Path
 from .build import Options, build
 from .diagnostics import Diagnostic
 from .errors import EXIT_OK, LeafletError
+from .sources import folder_of
 
 SOURCE_EDITION = "source"
 """How the untranslated leaflet is named in progress lines and the summary."""
@@ -41,7 +42,7 @@ class EditionReport:
 
 def languages(source: Path) -> list[str]:
     """The language codes of the PO files in translations/ beside the source."""
-    folder = source.parent / "translations"
+    folder = folder_of(source) / "translations"
     return sorted(path.stem for path in folder.glob("*.po")) if folder.is_dir() else []
 
 

@@ -27,6 +27,7 @@ from .layout.prepress import describe, frame_page, prepare
 from .model import Leaflet, picture_files
 from .outputs import HTML, PDF, write_atomically
 from .render import DocumentInfo, Fonts, render_pdf
+from .sources import folder_of
 from .units import mm
 
 
@@ -136,7 +137,7 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
         return leaflet, []
     if options.lang:
         script_for(options.lang)  # an unknown language is said first, not after every missing entry
-    po = options.po or source.parent / "translations" / f"{options.lang}.po"
+    po = options.po or folder_of(source) / "translations" / f"{options.lang}.po"
     if not po.exists():  # anything else by that name (a folder, a pipe) is said by the reader
         raise UsageError(
             f"no translation file {po}; make one from the template written by 'leaflet extract', "
@@ -235,7 +236,7 @@ def edition_inputs(source: Path, options: Options, leaflet: Leaflet | None = Non
     --force: the source, the translation and its layout file, the clinic and printer files, and
     the pictures the leaflet prints (given the leaflet)."""
     files = [source, options.clinic, options.printer, *(picture_files(leaflet) if leaflet else ())]
-    po = options.po or (source.parent / "translations" / f"{options.lang}.po" if options.lang else None)
+    po = options.po or (folder_of(source) / "translations" / f"{options.lang}.po" if options.lang else None)
     if po is not None:
         from .edition_layout import layout_path  # only translated editions have one
 

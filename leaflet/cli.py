@@ -411,20 +411,21 @@ def _build_all(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             what = f"wrote {_shown(report.path)}"
         else:
             what = f"FAILED: {screen_safe(report.problems[0].message) if report.problems else 'see above'}"
-        print(f"[{done}/{total}] {report.name}: {what} ({report.seconds:.2f} s)", file=out, flush=True)
+        print(f"[{done}/{total}] {screen_safe(report.name)}: {what} ({report.seconds:.2f} s)", file=out, flush=True)
 
     started = time.perf_counter()
     reports = build_all(source, _options(args), progress)
     print(f"\n{'edition':<10} {'pages':>5}  {'body':<12} {'warnings':>8} {'time':>7}  result", file=out)
     for r in reports:
         result = "ok" if not r.exit_code else f"failed ({len(r.problems)} problems)"
-        print(f"{r.name:<10} {r.pages:>5}  {r.body:<12} {r.warnings:>8} {r.seconds:>6.2f}s  {result}", file=out)
+        name = screen_safe(r.name)
+        print(f"{name:<10} {r.pages:>5}  {r.body:<12} {r.warnings:>8} {r.seconds:>6.2f}s  {result}", file=out)
     print(f"{len(reports)} editions in {time.perf_counter() - started:.2f} s", file=out)
     for report in reports:  # problems on stderr, each starting with its FILE:LINE:COLUMN, as for one edition
         for problem in report.problems:
-            print(f"{said(problem)} [{report.name}]", file=err)
+            print(f"{said(problem)} [{screen_safe(report.name)}]", file=err)
         if report.hint:
-            print(f"hint: {screen_safe(report.hint)} [{report.name}]", file=err)
+            print(f"hint: {screen_safe(report.hint)} [{screen_safe(report.name)}]", file=err)
     return max(r.exit_code for r in reports)
 
 
@@ -491,10 +492,13 @@ def _shortened(quoted: re.Match) -> str:
 
 
 def _shown(path: Path) -> str:
+    """A path as the terminal shows it: from here if it is below here, and screen-safe (a file may
+    be named with an escape sequence)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        shown = str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return screen_safe(shown)
 
 
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

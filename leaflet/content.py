@@ -22,7 +22,7 @@ from .errors import Location, SourceError, UsageError
 from .geometry import DEFAULT_FOLD, DEFAULT_PAPER, DEFAULT_TARGET, FOLDS, PAPERS, TARGETS
 from .languages import FONT_FAMILIES, is_language_tag, script_for
 from .markup import MarkupError, checked_address, invisible_character, parse_inline
-from .sources import YAML_HIDDEN_BREAKS, read_text, refuse_hidden_line_breaks
+from .sources import YAML_HIDDEN_BREAKS, folder_of, read_text, refuse_hidden_line_breaks
 
 try:  # the C parser is several times faster and gives the same marks
     from yaml import CSafeLoader as _Loader
@@ -71,9 +71,9 @@ def load(path: Path | str) -> m.Leaflet:
 
 
 def loads(text: str, path: Path | str = "<string>") -> m.Leaflet:
-    """Check leaflet YAML given as a string; `path` names it in messages."""
+    """Check leaflet YAML given as a string; `path` names it in messages and finds its pictures."""
     path = Path(path)
-    reader = _Reader(str(path), path.parent)
+    reader = _Reader(str(path), folder_of(path))
     root = compose(
         text,
         path,

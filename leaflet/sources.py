@@ -17,6 +17,12 @@ MAX_TEXT_BYTES = 2_000_000
 """No text file a user gives is larger: a leaflet is a few kilobytes, a complete PO file under 100 kB."""
 
 
+def folder_of(path: Path) -> Path:
+    """The folder a file's neighbours (its pictures, its translations) are found in: the folder of
+    the file itself, so that a link to a leaflet finds what lies beside the leaflet, not the link."""
+    return path.resolve().parent if path.is_symlink() else path.parent
+
+
 def read_text(path: Path, what: str, limit: int = MAX_TEXT_BYTES) -> str:
     """The file's text (UTF-8, a byte-order mark allowed), or a SourceError saying what is wrong with it.
 

@@ -140,3 +140,13 @@ def test_theme_colours_without_enough_contrast_fail_the_build(tmp_path):
     assert code == 1
     assert "text in #FFB81C on #FFFFFF (first on panel 'front': 'Hello') has contrast 1.7:1" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_link_to_a_leaflet_finds_the_translations_and_pictures_beside_the_leaflet(tmp_path):
+    real, elsewhere = tmp_path / "real", tmp_path / "elsewhere"
+    shutil.copytree(SAMPLE.parent, real)
+    elsewhere.mkdir()
+    (elsewhere / "link.yaml").symlink_to(real / SAMPLE.name)
+    code, out, err = run("build", str(elsewhere / "link.yaml"), "--lang", "pl", "-o", str(tmp_path / "pl.pdf"))
+    assert code == 0, err
+    assert (tmp_path / "pl.pdf").read_bytes().startswith(b"%PDF-")
