@@ -54,7 +54,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # a fresh clone with only the venv: leaflet from this checkout
 
 from leaflet.clinic import MAX_CLINIC_BYTES  # noqa: E402
-from leaflet.content import MAX_PIXELS, MAX_QR_LENGTH, MAX_SOURCE_BYTES, MAX_TEXT, MAX_VALUES, loads  # noqa: E402
+from leaflet.content import (  # noqa: E402
+    MAX_PIXELS,
+    MAX_QR_LENGTH,
+    MAX_SOURCE_BYTES,
+    MAX_TEXT,
+    MAX_TOTAL_PIXELS,
+    MAX_VALUES,
+    loads,
+)
 from leaflet.edition_layout import MAX_LAYOUT_BYTES  # noqa: E402
 from leaflet.errors import LeafletError  # noqa: E402
 from leaflet.sources import MAX_TEXT_BYTES  # noqa: E402
@@ -514,7 +522,7 @@ def picture_blocks() -> Inputs:
 
 
 def noisy_picture() -> Inputs:
-    """One 40-megapixel RGBA picture of noise: decoded, its alpha split off and compressed for the PDF."""
+    """One RGBA picture of noise at the pixel limit: decoded, its alpha split off and compressed for the PDF."""
     images = f"- image: {{src: {PICTURE}, alt: A picture}}\n"
     return Inputs({SOURCE: leaflet_yaml(one_panel(images)), PICTURE: write_picture(noise=True, mode="RGBA")})
 
@@ -525,8 +533,20 @@ def noisy_picture_cmyk() -> Inputs:
     return Inputs(inputs.files, ("check", SOURCE, "--cmyk"))
 
 
+def noisy_pictures_for_press() -> Inputs:
+    """Noisy RGBA pictures up to the budget of all pictures together, built for press in CMYK."""
+    count = -(-MAX_TOTAL_PIXELS // MAX_PIXELS)  # as few pictures as the per-picture limit allows
+    names = [f"picture-{index}.png" for index in range(count)]
+    images = "".join(f"- image: {{src: {name}, alt: A picture}}\n" for name in names)
+    pictures = {name: write_picture(MAX_TOTAL_PIXELS // count, noise=True, mode="RGBA") for name in names}
+    return Inputs(
+        {SOURCE: leaflet_yaml(one_panel(images)), **pictures},
+        build=("--cmyk", "--target", "press", "-o", "out.pdf"),
+    )
+
+
 def clinic_file() -> Inputs:
-    """A clinic file at 64 kB (every field at its longest, a 40-megapixel logo) in as many clinic boxes as allowed."""
+    """A clinic file at 64 kB (every field at its longest, a logo at the pixel limit) in every clinic box allowed."""
     fields = (
         f"clinic:\n  name: {quoted('N' * 100)}\n"
         f"  address: {json.dumps(['A' * 80] * 6)}\n  phone: {quoted('0' * 40)}\n"
@@ -708,6 +728,7 @@ CASES: tuple[Case, ...] = tuple(
         picture_blocks,
         noisy_picture,
         noisy_picture_cmyk,
+        noisy_pictures_for_press,
         clinic_file,
         po_one_paragraph,
         po_many_paragraphs,

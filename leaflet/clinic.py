@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import model as m
-from .content import _Reader, compose
+from .content import MAX_TOTAL_PIXELS, _Reader, compose
 from .errors import SourceError, UsageError
 from .sources import read_text
 
@@ -58,8 +58,39 @@ def with_clinic(leaflet: m.Leaflet, details: m.ClinicDetails) -> m.Leaflet:
             "--clinic fills the leaflet's clinic block, and this leaflet has none, so the clinic's details "
             "would not print: add '- clinic:' to a panel (see the README), or leave --clinic out"
         )
+    _refuse_past_the_pixel_budget(leaflet, details)
     panels = {name: replace(panel, blocks=_filled(panel.blocks, details)) for name, panel in leaflet.panels.items()}
     return replace(leaflet, panels=panels, author=details.name)
+
+
+def _refuse_past_the_pixel_budget(leaflet: m.Leaflet, details: m.ClinicDetails) -> None:
+    """The clinic's logo counts towards the pixels of all the leaflet's pictures, as another picture would."""
+    if details.logo is None or details.logo_pixels is None:
+        return
+    sizes = {block.src.resolve(): block.pixels for block in _images(leaflet)}
+    sizes[details.logo.resolve()] = details.logo_pixels
+    total = sum(width * height for width, height in sizes.values())
+    if total > MAX_TOTAL_PIXELS:
+        raise SourceError(
+            f"with the logo {details.logo.name} the leaflet's pictures come to {total / 1e6:.0f} megapixels, "
+            f"more than {MAX_TOTAL_PIXELS // 1_000_000}; scale the logo down to print size (300 ppi is plenty)",
+            details.logo_where,
+        )
+
+
+def _images(leaflet: m.Leaflet) -> list[m.Image]:
+    found: list[m.Image] = []
+
+    def visit(blocks: tuple[m.Block, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, m.Image):
+                found.append(block)
+            elif isinstance(block, m.Section | m.Callout):
+                visit(block.body)
+
+    for panel in leaflet.panels.values():
+        visit(panel.blocks)
+    return found
 
 
 def _filled(blocks: tuple[m.Block, ...], details: m.ClinicDetails) -> tuple[m.Block, ...]:

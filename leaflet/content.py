@@ -49,8 +49,9 @@ MAX_QR_LENGTH = 300
 IMAGE_FORMATS = ("PNG", "JPEG")
 MAX_PIXELS = 12_000_000
 """A whole panel at 600 ppi is under 12 megapixels; a larger picture only costs seconds and memory to decode."""
-MAX_TOTAL_PIXELS = 36_000_000
-"""All the leaflet's different pictures together: three panels' worth at 600 ppi."""
+MAX_TOTAL_PIXELS = 18_000_000
+"""All the leaflet's different pictures together, the clinic's logo included: six panels' worth at
+300 ppi. Each decoded picture costs a press build about 25 MB, and seconds in ReportLab's output."""
 MAX_QR_CODES = 12
 """Two per panel: more codes than that are not a leaflet, and each costs milliseconds to encode."""
 MAX_PICTURES = 24
