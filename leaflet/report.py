@@ -73,7 +73,10 @@ class Report:
     """The body size and leading copyfit chose, and what it did to get there."""
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), indent=2, ensure_ascii=False)
+        """The report as JSON that is valid UTF-8 even when a file name is not (a byte the file
+        system kept as a lone surrogate is written as its escape, '\\udce9')."""
+        text = json.dumps(asdict(self), indent=2, ensure_ascii=False)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def report(edition: Edition, name: str = "source") -> Report:

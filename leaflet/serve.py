@@ -254,9 +254,11 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
         ident = request.path_params["ident"]
         if not ID.fullmatch(ident):
             return problem(400, "a clinic's id is a plain name: lower-case letters, digits and dashes")
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            return problem(413, "a clinic's details are a few lines; this is too much")
+        body = b""
+        async for chunk in request.stream():  # never more than the limit in memory, however much is sent
+            body += chunk
+            if len(body) > MAX_BODY_BYTES:
+                return problem(413, "a clinic's details are a few lines; this is too much")
         try:
             data = json.loads(body)
         except ValueError:
@@ -271,7 +273,10 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
         clean = {key: data[key] for key in CLINIC_KEYS if data.get(key)}
         text = yaml.safe_dump({"clinic": clean}, allow_unicode=True, sort_keys=False)
         text = "# saved from the leaflet page\n" + text
-        await run_in_threadpool(write_atomically, path, text.encode("utf-8"), CLINIC_FILE)
+        try:
+            await run_in_threadpool(write_atomically, path, text.encode("utf-8"), CLINIC_FILE)
+        except LeafletError as error:  # the clinics folder cannot take it (a folder by that name, read-only)
+            return problem(500, f"the clinic could not be saved on the server: {error.message}")
         return JSONResponse({"id": ident, **clean}, status_code=200 if existed else 201)
 
     def options_from(request: Request, ident: str) -> tuple[Path, Options] | JSONResponse:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 from PIL import Image
@@ -115,3 +116,11 @@ def test_one_bad_translation_does_not_hide_the_other_editions_json(tmp_path):
     by_edition = {r["edition"]: r for r in reports}
     assert by_edition["pl"]["ready"] is False and by_edition["source"]["ready"] is True
     assert len(reports) == 6
+
+
+def test_json_is_valid_utf8_even_for_a_file_name_that_is_not(tmp_path):
+    source = tmp_path / os.fsdecode(b"caf\xe9.yaml")  # a Latin-1 name: Python keeps the byte as a lone surrogate
+    source.write_text("leaflet:\n  id: tiny\n  titel: T\n", encoding="utf-8")
+    code, out, _ = run("check", str(source), "--json")
+    report = json.loads(out.encode("utf-8").decode("utf-8"))  # writable to a UTF-8 pipe, and readable back
+    assert code == 2 and report["findings"][0]["file"].startswith(str(tmp_path))

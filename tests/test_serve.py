@@ -103,6 +103,14 @@ def test_a_clinic_is_saved_as_a_yaml_file_then_updated(site):
     assert {"id": "riverside-test", **RIVERSIDE, "hours": "Monday to Friday"} in json.loads(listed)
 
 
+def test_a_clinic_that_cannot_be_saved_gets_a_message_not_a_crash(site):
+    folder, base = site
+    (folder / "clinics" / "blocked.yaml").mkdir(parents=True)
+    status, _, body = put_clinic(base, "blocked", RIVERSIDE)
+    assert status == 500 and "could not be saved" in json.loads(body)["error"]
+    assert (folder / "clinics" / "blocked.yaml").is_dir()
+
+
 def test_invalid_clinic_fields_get_a_message_each(site):
     _, base = site
     status, _, body = put_clinic(base, "bad", {"name": "", "address": ["x"], "phone": "ring us", "email": "nobody"})
