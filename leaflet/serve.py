@@ -31,6 +31,7 @@ import yaml
 from . import geometry
 from .build import Options, make, output_name
 from .errors import LeafletError, SourceError
+from .languages import is_language_tag
 from .outputs import CLINIC_FILE, write_atomically
 
 PAGE = Path(__file__).resolve().parent / "web"
@@ -96,6 +97,10 @@ def editions(source: Path) -> list[dict[str, str]]:
     leaflet = load(source)
     found = [{"lang": "", "name": _language_name(leaflet.language), "status": "final", "code": leaflet.language}]
     for po in sorted((source.parent / "translations").glob("*.po")):
+        if not is_language_tag(po.stem):  # pl_PL.po: --lang cannot name it, so no edition can be made from it
+            why = f"{po.name} is not named with a language code (such as pl.po or pt-BR.po): rename it"
+            found.append({"lang": po.stem, "name": po.stem, "code": po.stem, "status": "unusable", "why": why})
+            continue
         found.append({"lang": po.stem, "name": _language_name(po.stem), "code": po.stem, **_status(leaflet, po)})
     return sorted(found, key=lambda entry: (entry["status"] != "final", entry["lang"] != "", entry["name"]))
 

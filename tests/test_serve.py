@@ -103,6 +103,21 @@ def test_a_clinic_is_saved_as_a_yaml_file_then_updated(site):
     assert {"id": "riverside-test", **RIVERSIDE, "hours": "Monday to Friday"} in json.loads(listed)
 
 
+def test_a_translation_file_not_named_with_a_language_code_is_listed_as_unusable_and_left_out_of_the_zip(site):
+    folder, base = site
+    misnamed = folder / "translations" / "pl_PL.po"
+    misnamed.write_bytes((folder / "translations" / "pl.po").read_bytes())
+    try:
+        _, _, body = request(f"{base}/api/leaflets")
+        editions = {e["lang"]: e for e in json.loads(body)[0]["editions"]}
+        assert editions["pl_PL"]["status"] == "unusable" and "rename it" in editions["pl_PL"]["why"]
+        status, _, zipped = request(f"{base}/leaflets/town-library.zip")
+        names = zipfile.ZipFile(io.BytesIO(zipped)).namelist()
+        assert status == 200 and names and not any("pl_PL" in name for name in names)
+    finally:
+        misnamed.unlink()
+
+
 def test_a_clinic_that_cannot_be_saved_gets_a_message_not_a_crash(site):
     folder, base = site
     (folder / "clinics" / "blocked.yaml").mkdir(parents=True)

@@ -32,6 +32,7 @@ function fillLanguages() {
   select.replaceChildren();
   if (!leaflet) return;
   for (const edition of leaflet.editions) {
+    if (edition.status === "unusable") continue;  // a translation file the server cannot read: see its "why"
     if (edition.status === "draft" && !$("drafts").checked) continue;
     const option = new Option(edition.status === "draft" ? `${edition.name} - DRAFT, not for patients` : edition.name, edition.lang);
     option.lang = edition.code;
