@@ -31,6 +31,17 @@ class Kind:
     """As the user says it: 'PDF', 'PNG picture'."""
     holds: Callable[[Path], bool]
     """Whether an existing file at this path is of this kind, so replacing it loses nothing."""
+    named_by_o: bool = True
+    """The user names it with -o; otherwise the command names it (preview pictures, saved clinics)."""
+
+    def rename(self) -> str:
+        """What the user can do about a name that cannot be written."""
+        if self.named_by_o:
+            return "give another name with -o"
+        return (
+            "its name is made from the leaflet's id and the clinic and translation files' names: move what is "
+            "in the way, or shorten those names"
+        )
 
 
 def _starts_with(*signatures: bytes) -> Callable[[Path], bool]:
@@ -61,9 +72,9 @@ def _anything(path: Path) -> bool:
 
 PDF = Kind("PDF", _starts_with(b"%pdf-"))
 HTML = Kind("HTML page", _starts_with(b"<!doctype html", b"<html"))
-PNG = Kind("PNG picture", _starts_with(b"\x89png\r\n\x1a\n"))
+PNG = Kind("PNG picture", _starts_with(b"\x89png\r\n\x1a\n"), named_by_o=False)
 TEMPLATE = Kind("PO template", _is_template)
-CLINIC_FILE = Kind("clinic file", _anything)
+CLINIC_FILE = Kind("clinic file", _anything, named_by_o=False)
 """Written by `leaflet serve` into its own clinics/ folder, where every file is one."""
 
 
@@ -75,19 +86,21 @@ def refuse_to_overwrite(path: Path, kind: Kind, inputs: tuple[Path | None, ...] 
     except (OSError, RuntimeError) as error:  # a name too long, a link in a loop
         looped = "a link that leads round in a loop"
         reason = error.strerror if isinstance(error, OSError) and error.strerror else looped
-        raise UsageError(f"cannot write {path}: {reason}; give another name with -o") from None
+        raise UsageError(f"cannot write {path}: {reason}; {kind.rename()}") from None
 
 
 def _refuse_to_overwrite(path: Path, kind: Kind, inputs: tuple[Path | None, ...], force: bool) -> None:
     target = path.resolve()
     for given in inputs:
         if given is not None and Path(given).resolve() == target:
-            raise UsageError(f"-o {path} is one of this command's inputs; give the output another name")
+            named = f"-o {path}" if kind.named_by_o else str(path)
+            raise UsageError(f"{named} is one of this command's inputs; give the output another name")
     for parent in path.parents:
         if parent.exists() and not parent.is_dir():
-            raise UsageError(f"cannot write {path}: {parent} is a file, not a folder; give another name with -o")
+            raise UsageError(f"cannot write {path}: {parent} is a file, not a folder; {kind.rename()}")
     if path.is_dir():
-        raise UsageError(f"{path} is a folder; give the name of the {kind.name} to write")
+        advice = f"give the name of the {kind.name} to write" if kind.named_by_o else kind.rename()
+        raise UsageError(f"{path} is a folder; {advice}")
     if not path.exists():
         return
     if not path.is_file():
@@ -95,11 +108,12 @@ def _refuse_to_overwrite(path: Path, kind: Kind, inputs: tuple[Path | None, ...]
     if force:
         return
     if not (path.stat().st_mode & 0o200 and os.access(path, os.W_OK)):  # root may write anything
-        raise UsageError(f"{path} is read-only; make it writable, give another name with -o, or add --force")
+        raise UsageError(f"{path} is read-only; make it writable, {kind.rename()}, or add --force")
     if not kind.holds(path):
         raise UsageError(
-            f"{path} is not a {kind.name}, and writing would replace it; give the {kind.name} another name "
-            "with -o, or add --force to replace it"
+            f"{path} is not a {kind.name}, and writing would replace it; "
+            + (f"give the {kind.name} another name with -o" if kind.named_by_o else kind.rename())
+            + ", or add --force to replace it"
         )
 
 
@@ -120,7 +134,7 @@ def write_atomically(
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}; choose another place with -o") from None
+        raise UsageError(f"cannot write {path}: {error.strerror}; {kind.rename()}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -128,7 +142,7 @@ def write_atomically(
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {error.strerror}; choose another place with -o") from None
+        raise UsageError(f"cannot write {path}: {error.strerror}; {kind.rename()}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
