@@ -41,7 +41,15 @@ class _Parser(argparse.ArgumentParser):
     file name from `leaflet build *.yaml` may hold an escape sequence."""
 
     def error(self, message: str) -> NoReturn:
-        super().error(screen_safe(message))
+        raise _CommandLineMistake(self, screen_safe(message))
+
+
+class _CommandLineMistake(Exception):
+    """A usage error, said by `main`: as argparse says it, and as JSON too when `check --json` was asked for."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser, self.message = parser, message
 
 
 def parser() -> argparse.ArgumentParser:
@@ -186,11 +194,21 @@ def run() -> NoReturn:
 def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    words = _negative_values(sys.argv[1:] if argv is None else argv)
     try:
-        with contextlib.redirect_stderr(err):  # usage errors go where the caller reads errors
-            args = parser().parse_args(_negative_values(sys.argv[1:] if argv is None else argv))
+        with contextlib.redirect_stderr(err):  # --help and --version print, then exit
+            args = parser().parse_args(words)
     except SystemExit as exit:
         return int(exit.code or 0)
+    except _CommandLineMistake as mistake:
+        mistake.parser.print_usage(err)
+        print(f"{mistake.parser.prog}: error: {mistake.message}", file=err)
+        if words[:1] == ["check"] and "--json" in words:  # a script reading the JSON gets JSON
+            from .report import unmade
+
+            document = unmade("source", (Diagnostic("fatal", "bad-usage", mistake.message, "the command line"),))
+            print(f"[{document.to_json()}]" if "--all-languages" in words else document.to_json(), file=out)
+        return EXIT_BAD_INPUT
     try:
         with _collect_rarely(args.command):
             return _COMMANDS[args.command](args, out, err)

@@ -124,3 +124,10 @@ def test_json_is_valid_utf8_even_for_a_file_name_that_is_not(tmp_path):
     code, out, _ = run("check", str(source), "--json")
     report = json.loads(out.encode("utf-8").decode("utf-8"))  # writable to a UTF-8 pipe, and readable back
     assert code == 2 and report["findings"][0]["file"].startswith(str(tmp_path))
+
+
+def test_json_is_printed_for_a_command_line_argparse_refuses(tmp_path):
+    code, out, err = run("check", str(SAMPLE), "--json", "--paper", "b5")
+    report = json.loads(out)
+    assert code == 2 and "invalid choice: 'b5'" in err
+    assert report["findings"][0]["code"] == "bad-usage" and "'b5'" in report["findings"][0]["message"]
