@@ -478,7 +478,7 @@ class _Reader:
 
     def clinic_details(self, node: yaml.Node) -> m.ClinicDetails:
         """A clinic's details, in a leaflet's clinic block or a clinic file: each value checked on its own."""
-        found = self.mapping(node, "the clinic's details", CLINIC_REQUIRED, CLINIC_OPTIONAL)
+        found = self.mapping(node, "the clinic", CLINIC_REQUIRED, CLINIC_OPTIONAL)
         name = self.value(found["name"], "'name'", 100)
         lines = found["address"]
         if isinstance(lines, yaml.ScalarNode):

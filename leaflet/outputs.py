@@ -34,6 +34,10 @@ class Kind:
     named_by_o: bool = True
     """The user names it with -o; otherwise the command names it (preview pictures, saved clinics)."""
 
+    @property
+    def article(self) -> str:
+        return "an" if self.name[0] in "AEFHILMNORSX" else "a"  # said by letter: an HTML page, an SVG
+
     def rename(self) -> str:
         """What the user can do about a name that cannot be written."""
         if self.named_by_o:
@@ -111,7 +115,7 @@ def _refuse_to_overwrite(path: Path, kind: Kind, inputs: tuple[Path | None, ...]
         raise UsageError(f"{path} is read-only; make it writable, {kind.rename()}, or add --force")
     if not kind.holds(path):
         raise UsageError(
-            f"{path} is not a {kind.name}, and writing would replace it; "
+            f"{path} is not {kind.article} {kind.name}, and writing would replace it; "
             + (f"give the {kind.name} another name with -o" if kind.named_by_o else kind.rename())
             + ", or add --force to replace it"
         )
