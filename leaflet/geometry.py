@@ -51,6 +51,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class PageSpec:
+    """One side of the sheet as a table row: which panel takes each slot."""
+
     name: str
     slots: tuple[Slot, ...]
     """Left to right as the page lies face up."""
@@ -140,6 +142,8 @@ class PanelPlace:
 
 @dataclass(frozen=True)
 class PageGeometry:
+    """One side of the sheet with its panels placed, in points."""
+
     name: str
     width: float
     height: float
@@ -153,6 +157,8 @@ class PageGeometry:
 
 @dataclass(frozen=True)
 class Sheet:
+    """The whole sheet for a paper, fold and direction: both its sides."""
+
     paper: Paper
     fold: str
     direction: str

@@ -20,6 +20,8 @@ from .errors import UsageError
 
 @dataclass(frozen=True)
 class Script:
+    """A writing system and what setting it needs: its font family, direction and tightest leading."""
+
     code: str
     """ISO 15924, with 'Aran' for Arabic script set in Nastaliq (Urdu)."""
     direction: str

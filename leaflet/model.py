@@ -91,17 +91,23 @@ class Block:
 
 @dataclass(frozen=True, kw_only=True)
 class Heading(Block):
+    """A heading over the text that follows (level 2 unless the source says otherwise)."""
+
     text: Text
     level: int = 2
 
 
 @dataclass(frozen=True, kw_only=True)
 class Paragraph(Block):
+    """Running text, which may split between panels at a line."""
+
     text: Text
 
 
 @dataclass(frozen=True, kw_only=True)
 class Bullets(Block):
+    """A bulleted list; it may split between items or within one."""
+
     items: tuple[Text, ...]
     continued: bool = False
     """The first item carries on from the panel before: it has no bullet of its own."""
@@ -120,6 +126,8 @@ class Section(Block):
 
 @dataclass(frozen=True)
 class Step:
+    """One numbered step: a short title and the text under it."""
+
     title: Text | None
     """None only for a step whose text carries on from the panel before."""
     body: Text
@@ -205,6 +213,8 @@ class Image(Block):
 
 @dataclass(frozen=True, kw_only=True)
 class QRCode(Block):
+    """A QR code for a web address, drawn as vectors, with an optional caption under it."""
+
     url: str
     caption: Text | None = None
     size_mm: float = 22.0
@@ -259,6 +269,8 @@ BLOCK_KINDS: dict[type, str] = {
 
 @dataclass(frozen=True)
 class Panel:
+    """One panel's blocks as written, and the panel its text runs on to, if any."""
+
     name: str
     blocks: tuple[Block, ...]
     continues_to: str | None = None
@@ -308,6 +320,8 @@ class Typography:
 
 @dataclass(frozen=True)
 class Leaflet:
+    """A whole leaflet as its source says it: what it is, its panels, and how it is printed."""
+
     id: str
     title: str
     language: str

@@ -83,6 +83,8 @@ class Copyfit:
 
 @dataclass(frozen=True)
 class Layout:
+    """Every panel laid out, what overflows, and what copyfit chose."""
+
     sheet: Sheet
     panels: dict[str, PanelLayout]
     overflows: tuple[Overflow, ...]

@@ -49,6 +49,8 @@ class PanelLayout:
 
 @dataclass
 class FlowResult:
+    """A chain of panels filled from one story, and what did not fit."""
+
     panels: tuple[PanelLayout, ...]
     overflows: tuple[Overflow, ...]
 

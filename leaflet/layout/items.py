@@ -80,6 +80,8 @@ class TextRun:
 
 @dataclass
 class Rect:
+    """A filled rectangle, square or rounded: bands, tints, callout boxes."""
+
     box: Box
     colour: str
     radius: float = 0.0
@@ -91,6 +93,8 @@ class Rect:
 
 @dataclass
 class Circle:
+    """A filled circle: the illustration's heads, dots and backdrop."""
+
     cx: float
     cy: float
     r: float
@@ -136,6 +140,8 @@ class Line:
 
 @dataclass
 class Picture:
+    """A raster picture placed in a box, with its alt text for the structure tree."""
+
     box: Box
     path: Path
     alt: str
@@ -156,6 +162,8 @@ class Picture:
 
 @dataclass
 class QRSymbol:
+    """A QR code placed in a box; its modules are worked out when it is drawn."""
+
     box: Box
     data: str
     colour: str

@@ -58,6 +58,8 @@ class Measure(Protocol):
 
 @dataclass(frozen=True)
 class TextStyle:
+    """How a text is set: size, leading, colours, faces, alignment, language and direction."""
+
     size: float
     leading: float
     colour: str
@@ -118,6 +120,8 @@ def spans_from(spans: tuple[Span, ...], offset: int) -> tuple[Span, ...]:
 
 @dataclass
 class _Piece:
+    """A run of a word in one face, colour and link, with its width at 1 pt."""
+
     text: str
     face: str
     colour: str
@@ -142,6 +146,8 @@ def _piece(
 
 @dataclass
 class _Word:
+    """What lies between two line-break opportunities: the pieces a line is made of."""
+
     pieces: list[_Piece] = field(default_factory=list)
     joined: bool = False
     """No space before it: the next character of a text written without spaces."""

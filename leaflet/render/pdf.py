@@ -39,6 +39,8 @@ SYNTHETIC_BOLD_STROKE = 0.035
 
 @dataclass(frozen=True)
 class DocumentInfo:
+    """What the PDF says of itself: title, language, subject, author and keywords."""
+
     title: str
     language: str
     subject: str = ""

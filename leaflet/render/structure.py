@@ -38,6 +38,8 @@ LINKS_FROM = 100_000
 
 @dataclass
 class _Element:
+    """One element of the structure tree while it is built: its role, attributes and kids."""
+
     role: str
     attributes: tuple[tuple[str, str], ...]
     kids: list = field(default_factory=list)
