@@ -135,9 +135,12 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
     leaflet = load(source)
     if not (options.lang or options.po):
         return leaflet, []
-    if options.lang:
-        script_for(options.lang)  # an unknown language is said first, not after every missing entry
     po = options.po or folder_of(source) / "translations" / f"{options.lang}.po"
+    if options.lang:
+        try:
+            script_for(options.lang)  # an unknown language is said first, not after every missing entry
+        except UsageError as error:  # the language is the PO file's name (--all-languages): name the file
+            raise UsageError(error.message, str(po) if po.exists() else "--lang") from None
     if not po.exists():  # anything else by that name (a folder, a pipe) is said by the reader
         raise UsageError(
             f"no translation file {po}; make one from the template written by 'leaflet extract', "
@@ -150,7 +153,7 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
             "translations/, or name it with --po"
         )
 
-    from .translation import translate  # polib is only needed for translated editions
+    from .translation import header_line, translate  # polib is only needed for translated editions
 
     translated, notes = translate(leaflet, po, draft=options.draft)
     if options.lang:
@@ -158,13 +161,13 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
         if written and written.split("-")[0].lower() != options.lang.split("-")[0].lower():
             raise SourceError(
                 f"this is a translation into {written!r}, not {options.lang!r}: give the right --po or --lang",
-                _header_line(po, "Language"),
+                header_line(po, "Language"),
             )
         translated = replace(translated, language=options.lang)
     try:
         script_for(translated.language)
     except UsageError as error:  # the language came from the PO file's header: point at it
-        raise SourceError(error.message, _header_line(po, "Language")) from None
+        raise SourceError(error.message, header_line(po, "Language")) from None
     from .edition_layout import apply_layout_file, layout_file_for  # only translated editions have one
 
     layout_file = layout_file_for(po)
@@ -176,14 +179,6 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
     if layout_file:  # the designer's choices for this edition only
         translated = apply_layout_file(translated, layout_file)
     return translated, _summarised(notes)
-
-
-def _header_line(po: Path, field: str) -> Location | str:
-    """Where a PO header field is written, for a message about its value."""
-    for number, line in enumerate(po.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if line.strip().startswith(f'"{field}:'):
-            return Location(str(po), number, line.index(field) + 1)
-    return str(po)
 
 
 def _summarised(notes: list[Diagnostic]) -> list[Diagnostic]:

@@ -37,6 +37,7 @@ from . import model as m
 from .content import MAX_TEXT
 from .diagnostics import Diagnostic, Location
 from .errors import SourceError, TranslationError
+from .languages import is_language_tag
 from .markup import MarkupError, parse_inline
 from .sources import PO_HIDDEN_BREAKS, read_text, refuse_hidden_line_breaks
 
@@ -134,8 +135,14 @@ def translate(leaflet: m.Leaflet, po_path: Path, draft: bool = False) -> tuple[m
     if translator.problems:
         raise TranslationError(sorted(translator.problems, key=_po_line), hint=_DRAFT)
     language = po.metadata.get("Language", "").strip()
-    if language:  # gettext writes pt_BR or sr@latin; the leaflet wants BCP 47, pt-BR
-        translated = replace(translated, language=language.split("@")[0].replace("_", "-"))
+    if language:  # gettext writes pt_BR, sr@latin or a locale's pt_BR.UTF-8; the leaflet wants BCP 47, pt-BR
+        tag = language.split("@")[0].split(".")[0].replace("_", "-")
+        if not is_language_tag(tag):
+            raise SourceError(
+                f"the header's Language {language!r} is not a language code; write one such as pl or pt_BR",
+                header_line(po_path, "Language"),
+            )
+        translated = replace(translated, language=tag)
     else:  # the language picks the text direction and the PDF's /Lang: worth saying
         message = f"no Language in its header; the leaflet stays {leaflet.language!r}"
         translator.warnings.append(Diagnostic("warning", "no-language", message, str(po_path)))
@@ -263,6 +270,14 @@ def _room(fill: float) -> str:
 # -- reading translations -----------------------------------------------------
 
 
+def header_line(po_path: Path, field: str) -> Location | str:
+    """Where a PO header field is written, for a message about its value."""
+    for number, line in enumerate(read_text(po_path, "a translated PO file").split("\n"), start=1):
+        if line.strip().startswith(f'"{field}:'):
+            return Location(str(po_path), number, line.index(field) + 1)
+    return str(po_path)
+
+
 def _po_line(problem: Diagnostic) -> tuple[int, str]:
     """Order problems by their PO line; those about strings with no entry at all come last."""
     return (problem.where.line if isinstance(problem.where, Location) else 10**9, problem.message)
@@ -288,6 +303,8 @@ def _read_po(path: Path) -> polib.POFile:
 
 _KEYWORDS = re.compile(r"^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(.*)$")
 _STRING = re.compile(r'^"(?:[^"\\]|\\.)*"$')
+_ODD_ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*(\\[^ntr"\\])')
+"""A backslash escape other than those polib reads (an even run of backslashes before it is literal)."""
 
 
 def _check_quotes(text: str, path: Path) -> None:
@@ -300,6 +317,14 @@ def _check_quotes(text: str, path: Path) -> None:
             column = len(line) - len(line.lstrip()) + (len(stripped) - len(value)) + 1
             raise SourceError(
                 'this text is not one string in double quotes; write it as "text", with a " inside it as \\"',
+                Location(str(path), number, column),
+            )
+        odd = _ODD_ESCAPE.search(value) if value is not None else None
+        if odd:  # polib drops the backslash of any other: "1\2 tablets" would print as "12 tablets"
+            column = len(line) - len(line.lstrip()) + (len(stripped) - len(value)) + odd.start(1) + 1
+            raise SourceError(
+                f"'\\{odd.group(1)[1:]}' is not an escape a PO file may hold (\\n, \\t, \\\" and \\\\ are); "
+                "to print a backslash write it twice (1\\\\2)",
                 Location(str(path), number, column),
             )
 
