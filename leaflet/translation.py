@@ -26,6 +26,7 @@ merged with a fresh template (msgmerge). Nothing here knows fonts or drawing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -366,6 +367,9 @@ class _Translator:
         text = _checked(entry, slot, Location(self.path, entry.linenum, 1))
         if slot.where is not None:
             self.entry_lines.setdefault(slot.where, Location(self.path, entry.linenum, 1))
+        for code, changed in _clinical_changes(slot.text, text):  # a warning: '7pm' may rightly be '19'
+            where = Location(self.path, entry.linenum, 1)
+            self.warnings.append(Diagnostic("warning", code, f"{slot.context!r}: {changed}", where))
         if entry.fuzzy:
             message = f"fuzzy entry {slot.context!r}: check it, then clear its fuzzy mark"
             self.note("fuzzy-entry", message, "used in this draft", entry)
@@ -421,6 +425,43 @@ class _Translator:
         if made_for and made_for != leaflet_id:
             message = f"this PO file was made for {made_for!r}, not {leaflet_id!r}"
             self.warnings.append(Diagnostic("warning", "other-leaflet", message, self.path))
+
+
+def _numbers(text: str) -> Counter[str]:
+    """The numbers a text holds, in any script's digits (١٦ is 16), however they are ordered."""
+    digits = "".join(str(unicodedata.decimal(char, "")) if char.isdecimal() else " " for char in text)
+    return Counter(digits.split())
+
+
+def _looks_like_an_address(label: str) -> bool:
+    """A link label a patient reads to type or dial: a web or mail address, or a number."""
+    return any(char.isdecimal() for char in label) or "." in label or "@" in label
+
+
+def _clinical_changes(english: m.Text, translation: m.Text) -> list[tuple[str, str]]:
+    """What a translation may not change and the markup check does not see: the numbers (a dose, a count,
+    a phone number) and a link's printed address (in capitals or not). Each is (code, what changed)."""
+    changes = []
+    if _numbers(english.plain) != _numbers(translation.plain):
+        before, after = (
+            " ".join(sorted(_numbers(english.plain).elements())),
+            " ".join(sorted(_numbers(translation.plain).elements())),
+        )
+        changes.append((
+            "numbers-differ",
+            f"the numbers differ from the English ({before or 'none'} in English, {after or 'none'} here); a dose, "
+            "a count or a phone number must print as in the English: check it (a time in another clock is fine)",
+        ))  # fmt: skip
+    printed = {span.link: span.text for span in translation.spans if span.link}
+    for span in english.spans:
+        shown = printed.get(span.link, span.text) if span.link else span.text
+        if span.link and _looks_like_an_address(span.text) and shown.casefold() != span.text.casefold():
+            changes.append((
+                "address-differs",
+                f"the link to {span.link} prints {shown!r}, where the English prints {span.text!r}; "
+                "an address a patient types or dials must print as in the English: check it",
+            ))  # fmt: skip
+    return changes
 
 
 def _checked(entry: polib.POEntry, slot: _Slot, where: Location) -> m.Text:

@@ -13,6 +13,7 @@ import polib
 import pytest
 
 from leaflet.diagnostics import Diagnostic, Location, exit_status
+from leaflet.translation import _numbers
 
 from .conftest import MINIMAL
 from .test_cli import overflowing, run
@@ -83,3 +84,45 @@ def test_the_terminal_shows_the_place_first_or_says_what_kind_of_line_it_is(tmp_
     assert lines[-1].startswith("hint: ")
     code, _, err = run("build", str(tmp_path / "missing.yaml"))
     assert code == 2 and err.startswith("error: ")
+
+
+DOSE = """leaflet:
+  id: dose
+  title: Your medicine
+  language: en-GB
+panels:
+  front:
+    - paragraph: "Take **2 tablets** (500 mg) each morning. Call [01632 960000](tel:01632960000) with questions."
+"""
+
+
+def translated_dose(tmp_path: Path, translation: str) -> Path:
+    """The dose leaflet with a Polish PO whose only paragraph says `translation`."""
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(DOSE, encoding="utf-8")
+    assert run("extract", str(source))[0] == 0
+    po = polib.pofile(str(tmp_path / "translations" / "dose.pot"))
+    po.metadata["Language"] = "pl"
+    for entry in po:
+        entry.msgstr = translation if entry.msgctxt.endswith("paragraph") else "Twój lek"
+    po.save(str(tmp_path / "translations" / "pl.po"))
+    return source
+
+
+def test_a_translation_that_changes_a_dose_or_a_phone_number_is_warned_about_at_its_entry(tmp_path: Path):
+    changed = "Weź **5 tabletek** (5000 mg) rano. Zadzwoń [0800 123 456](tel:01632960000) z pytaniami."
+    source = translated_dose(tmp_path, changed)
+    code, out, _ = run("check", str(source), "--lang", "pl", "--json")
+    findings = [f for f in json.loads(out)["findings"] if f["code"] != "sample-clinic"]
+    assert {f["code"] for f in findings} == {"numbers-differ", "address-differs"}
+    assert all(f["severity"] == "warning" and f["file"].endswith("pl.po") and f["line"] > 1 for f in findings)
+    code, out, _ = run("build", str(source), "--lang", "pl", "-o", str(tmp_path / "pl.pdf"))
+    assert code == 0 and "5 5000" in out and "'0800 123 456'" in out  # said where a build is looked at
+
+
+def test_a_translation_that_keeps_the_numbers_in_another_order_says_nothing_of_them(tmp_path: Path):
+    kept = "Zadzwoń [01632 960000](tel:01632960000) z pytaniami. Rano weź **2 tabletki** (500 mg)."
+    source = translated_dose(tmp_path, kept)
+    code, out, err = run("build", str(source), "--lang", "pl", "-o", str(tmp_path / "pl.pdf"))
+    assert code == 0 and "numbers-differ" not in out and "differ" not in out, err
+    assert _numbers("١٦ جلسة") == _numbers("16 sessions")  # Arabic-Indic digits are the same numbers
