@@ -97,7 +97,15 @@ def apply_layout_file(leaflet: m.Leaflet, path: Path) -> m.Leaflet:
     if "typography" in found:
         leaflet = replace(leaflet, typography=_typography(reader, found["typography"], leaflet.typography))
     if "blocks" in found:
-        leaflet = replace(leaflet, panels=_apply(leaflet.panels, _changes(reader, found["blocks"], leaflet.panels)))
+        panels = _apply(leaflet.panels, _changes(reader, found["blocks"], leaflet.panels))
+        for name, panel in leaflet.panels.items():
+            if panel.blocks and not panels[name].blocks:  # a blank cover would pass every check
+                raise reader.fail(
+                    found["blocks"],
+                    f"every block of panel '{name}' is moved away, which would print it blank; "
+                    "keep at least one block on it",
+                )
+        leaflet = replace(leaflet, panels=panels)
     return leaflet
 
 

@@ -184,15 +184,15 @@ def test_moving_to_a_panel_the_source_lacks_creates_it(source: m.Leaflet, layout
     assert words(edition, "inside-2") == ["Inside two."]
 
 
-def test_a_panel_whose_blocks_all_move_away_stays_empty(source: m.Leaflet, layout) -> None:
+def test_a_panel_whose_blocks_would_all_move_away_is_refused_as_a_blank_panel(source: m.Leaflet, layout) -> None:
     path = layout("""
         blocks:
           front/0:
             move_to: inside-1
         """)
-    edition = apply_layout_file(source, path)
-    assert edition.panels["front"].blocks == ()
-    assert words(edition, "inside-1")[0] == "Hello"
+    with pytest.raises(SourceError, match="every block of panel 'front' is moved away") as caught:
+        apply_layout_file(source, path)
+    assert caught.value.where.line == 2
 
 
 # -- typography -----------------------------------------------------------------
