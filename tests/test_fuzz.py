@@ -557,7 +557,7 @@ SIMPLE = {
 }
 
 
-@fuzz(150, HealthCheck.too_slow)
+@fuzz(100, HealthCheck.too_slow)
 @given(documents(), options)
 @example(SIMPLE, Options())
 # An unassigned code point (U+0378 here; U+1FAE8, a Unicode 15 emoji, for Python 3.11) in a line with
