@@ -344,8 +344,11 @@ class _Translator:
         self.characters = self.english = 0
         """Characters of the edition's text so far, and of the English they stand for (see `spend`)."""
         for entry in po:
+            if entry.msgctxt is None and entry.msgid == "" and entry.linenum < 1:
+                continue  # the file's own header, which polib lists as an entry when a second one follows
             if entry.msgctxt is None and not entry.obsolete:
-                self.note("no-msgctxt", "entry without msgctxt matches no text: delete it", "ignored", entry)
+                what = "a second header (msgid \"\")" if entry.msgid == "" else "entry without msgctxt"
+                self.note("no-msgctxt", f"{what} matches no text: delete it", "ignored", entry)
             if entry.obsolete or entry.msgctxt is None:
                 continue
             if entry.msgctxt in self.entries:
