@@ -20,7 +20,7 @@ from .diagnostics import Diagnostic, Location
 from .geometry import SAFE_DISTANCE, Target
 from .layout import Layout
 from .layout.items import Circle, Picture, QRSymbol, Rect, TextRun
-from .model import PANEL_NAMES, Block, Leaflet, Theme, block_texts
+from .model import PANEL_NAMES, Block, Leaflet, Spacer, Theme, block_texts
 from .units import Box, to_mm
 
 MIN_TEXT_SIZE = 11.0
@@ -89,6 +89,8 @@ def _overflow_fixes(leaflet: Leaflet, panel: str, block: Block) -> str:
         )
     following = PANEL_NAMES[PANEL_NAMES.index(panel) + 1 :]
     own = leaflet.panels.get(panel)
+    if isinstance(block, Spacer) and not block.fill:  # no type size makes room for a fixed space
+        return f"make the spacer smaller (it is {block.height_mm:g} mm) or delete it"
     fixes = ["move blocks to a panel with room"]
     if own is not None and own.continues_to is None and following and following[0] != "front":
         fixes.append(f"let the panel run on with 'continues_to: {following[0]}'")
