@@ -410,14 +410,15 @@ def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .build import edition_inputs, make, output_name
     from .preview import write_previews  # pypdfium2 is only needed for previews
 
-    edition = make(args.source, _options(args))
+    options = _options(args)
+    edition = make(args.source, options)
     if edition.errors:
         raise LayoutError(edition.errors)
     folder = Path(args.source).resolve().parent / "output"
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, where the pictures go into a folder of that name; move the file away")
-    stem = output_name(edition.leaflet.id, _options(args), edition.leaflet).removesuffix(".pdf")
-    inputs = edition_inputs(Path(args.source), _options(args), edition.leaflet)
+    stem = output_name(edition.leaflet.id, options, edition.leaflet).removesuffix(".pdf")
+    inputs = edition_inputs(Path(args.source), options, edition.leaflet)
     for path in write_previews(edition.pdf, folder, stem, args.dpi, inputs=inputs, force=args.force):
         print(f"wrote {_shown(path)}", file=out)
     _warnings(edition, out)

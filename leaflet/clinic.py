@@ -67,7 +67,7 @@ def _refuse_past_the_pixel_budget(leaflet: m.Leaflet, details: m.ClinicDetails) 
     """The clinic's logo counts towards the pixels of all the leaflet's pictures, as another picture would."""
     if details.logo is None or details.logo_pixels is None:
         return
-    sizes = {block.src.resolve(): block.pixels for block in _images(leaflet)}
+    sizes = {block.src.resolve(): block.pixels for block in m.all_blocks(leaflet) if isinstance(block, m.Image)}
     sizes[details.logo.resolve()] = details.logo_pixels
     total = sum(width * height for width, height in sizes.values())
     if total > MAX_TOTAL_PIXELS:
@@ -76,21 +76,6 @@ def _refuse_past_the_pixel_budget(leaflet: m.Leaflet, details: m.ClinicDetails) 
             f"more than {MAX_TOTAL_PIXELS // 1_000_000}; scale the logo down to print size (300 ppi is plenty)",
             details.logo_where,
         )
-
-
-def _images(leaflet: m.Leaflet) -> list[m.Image]:
-    found: list[m.Image] = []
-
-    def visit(blocks: tuple[m.Block, ...]) -> None:
-        for block in blocks:
-            if isinstance(block, m.Image):
-                found.append(block)
-            elif isinstance(block, m.Section | m.Callout):
-                visit(block.body)
-
-    for panel in leaflet.panels.values():
-        visit(panel.blocks)
-    return found
 
 
 def _filled(blocks: tuple[m.Block, ...], details: m.ClinicDetails) -> tuple[m.Block, ...]:
@@ -111,15 +96,4 @@ def sample_clinics(leaflet: m.Leaflet) -> list[m.Clinic]:
 
 def _clinic_blocks(leaflet: m.Leaflet) -> list[m.Clinic]:
     """Every clinic block, in sections and callouts too."""
-    found: list[m.Clinic] = []
-
-    def visit(blocks: tuple[m.Block, ...]) -> None:
-        for block in blocks:
-            if isinstance(block, m.Clinic):
-                found.append(block)
-            elif isinstance(block, m.Section | m.Callout):
-                visit(block.body)
-
-    for panel in leaflet.panels.values():
-        visit(panel.blocks)
-    return found
+    return [block for block in m.all_blocks(leaflet) if isinstance(block, m.Clinic)]

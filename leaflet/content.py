@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -169,7 +170,8 @@ class _Reader:
         """Lists of blocks being read now, to refuse an alias that makes one contain itself."""
         self.visits = 0
         self.characters = 0
-        self.qr_codes = self.picture_blocks = self.clinic_boxes = 0
+        self.counts: Counter[str] = Counter()
+        """Blocks of each costly kind read so far (QR codes, pictures, clinic boxes), held to their limits."""
         self.pictures: dict[Path, tuple[int, int]] = {}
         """Each picture file checked so far, and its size in pixels."""
 
@@ -188,6 +190,12 @@ class _Reader:
     def where(self, node: yaml.Node) -> Location:
         mark = node.start_mark
         return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def count(self, node: yaml.Node, kind: str, limit: int, need: str) -> None:
+        """One more block of a kind whose number is limited; refused at the one past the limit."""
+        self.counts[kind] += 1
+        if self.counts[kind] > limit:
+            raise self.fail(node, f"more than {limit} {kind}; {need}: remove some")
 
     def fail(self, node: yaml.Node, message: str) -> SourceError:
         return SourceError(message, self.where(node))
@@ -471,9 +479,7 @@ class _Reader:
         return m.Callout(heading=heading, body=self.body(found["body"], "callout body"), where=where)
 
     def clinic(self, node: yaml.Node, where: Location) -> m.Block:
-        self.clinic_boxes += 1
-        if self.clinic_boxes > MAX_CLINIC_BOXES:
-            raise self.fail(node, f"more than {MAX_CLINIC_BOXES} clinic boxes; a leaflet needs one: remove some")
+        self.count(node, "clinic boxes", MAX_CLINIC_BOXES, "a leaflet needs one")
         return m.Clinic(details=self.clinic_details(node), where=where)
 
     def clinic_details(self, node: yaml.Node) -> m.ClinicDetails:
@@ -525,9 +531,7 @@ class _Reader:
 
     def image(self, node: yaml.Node, where: Location) -> m.Block:
         found = self.mapping(node, "image", ("src", "alt"), ("width_mm",))
-        self.picture_blocks += 1
-        if self.picture_blocks > MAX_PICTURES:
-            raise self.fail(node, f"more than {MAX_PICTURES} pictures; a leaflet has a few: remove some")
+        self.count(node, "pictures", MAX_PICTURES, "a leaflet has a few")
         src = self.asset(found["src"])
         width = self.number(found["width_mm"], "'width_mm'", 5, 300) if "width_mm" in found else None
         pixels = self.picture_size(found["src"], src)
@@ -575,9 +579,7 @@ class _Reader:
         else:
             found = self.mapping(node, "qr", ("url",), ("caption", "size_mm"))
         url = self.string(found["url"], "QR code address")
-        self.qr_codes += 1
-        if self.qr_codes > MAX_QR_CODES:
-            raise self.fail(node, f"more than {MAX_QR_CODES} QR codes; a leaflet needs one or two: remove some")
+        self.count(node, "QR codes", MAX_QR_CODES, "a leaflet needs one or two")
         if not url.startswith(("https://", "http://")):
             raise self.fail(found["url"], "a QR code address must start with https:// or http://")
         try:

@@ -8,6 +8,7 @@ and as parsed inline spans (bold, links), which is all the markup there is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -349,21 +350,27 @@ class Leaflet:
         return found
 
 
+def all_blocks(leaflet: Leaflet) -> Iterator[Block]:
+    """Every block of the leaflet, those inside sections and callouts too."""
+
+    def within(blocks: tuple[Block, ...]) -> Iterator[Block]:
+        for block in blocks:
+            yield block
+            if isinstance(block, Section | Callout):
+                yield from within(block.body)
+
+    for panel in leaflet.panels.values():
+        yield from within(panel.blocks)
+
+
 def picture_files(leaflet: Leaflet) -> list[Path]:
     """Every picture file the leaflet prints: its images and its clinic boxes' logos."""
     found: list[Path] = []
-
-    def visit(blocks: tuple[Block, ...]) -> None:
-        for block in blocks:
-            if isinstance(block, Image):
-                found.append(block.src)
-            elif isinstance(block, Clinic) and block.details.logo:
-                found.append(block.details.logo)
-            elif isinstance(block, Section | Callout):
-                visit(block.body)
-
-    for panel in leaflet.panels.values():
-        visit(panel.blocks)
+    for block in all_blocks(leaflet):
+        if isinstance(block, Image):
+            found.append(block.src)
+        elif isinstance(block, Clinic) and block.details.logo:
+            found.append(block.details.logo)
     return found
 
 

@@ -347,7 +347,7 @@ class _Translator:
             if entry.msgctxt is None and entry.msgid == "" and entry.linenum < 1:
                 continue  # the file's own header, which polib lists as an entry when a second one follows
             if entry.msgctxt is None and not entry.obsolete:
-                what = "a second header (msgid \"\")" if entry.msgid == "" else "entry without msgctxt"
+                what = 'a second header (msgid "")' if entry.msgid == "" else "entry without msgctxt"
                 self.note("no-msgctxt", f"{what} matches no text: delete it", "ignored", entry)
             if entry.obsolete or entry.msgctxt is None:
                 continue
@@ -445,11 +445,9 @@ def _clinical_changes(english: m.Text, translation: m.Text) -> list[tuple[str, s
     """What a translation may not change and the markup check does not see: the numbers (a dose, a count,
     a phone number) and a link's printed address (in capitals or not). Each is (code, what changed)."""
     changes = []
-    if _numbers(english.plain) != _numbers(translation.plain):
-        before, after = (
-            " ".join(sorted(_numbers(english.plain).elements())),
-            " ".join(sorted(_numbers(translation.plain).elements())),
-        )
+    said, written = _numbers(english.plain), _numbers(translation.plain)
+    if said != written:
+        before, after = " ".join(sorted(said.elements())), " ".join(sorted(written.elements()))
         changes.append((
             "numbers-differ",
             f"the numbers differ from the English ({before or 'none'} in English, {after or 'none'} here); a dose, "

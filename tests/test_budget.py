@@ -27,6 +27,8 @@ from leaflet.build import Options, make
 from leaflet.layout.lines import TextStyle, set_text
 from leaflet.model import Span
 
+from .test_layout import MonoMeasure
+
 GROWTH = 4
 RATIO_LIMIT = 8.0
 """For four times the input: linear work is 4, quadratic 16."""
@@ -229,31 +231,9 @@ def test_a_translation_of_many_paragraphs_is_read_and_set_in_near_linear_time(tm
 STYLE = TextStyle(size=11, leading=15, colour="#000000", link_colour="#0000FF")
 
 
-class EvenMeasure:
-    """Every character half the type size wide: the line breaker alone, without fonts."""
-
-    def segments(self, text: str, role: str) -> list[tuple[str, str]]:
-        return [(text, role)]
-
-    def width(self, text: str, face: str, size: float) -> float:
-        return len(text) * size / 2
-
-    def ascent(self, face: str, size: float) -> float:
-        return size * 0.8
-
-    def descent(self, face: str, size: float) -> float:
-        return size * 0.2
-
-    def scale(self, face: str) -> float:
-        return 1.0
-
-    def line_factor(self, face: str) -> float:
-        return 1.0
-
-
 def test_the_words_of_one_paragraph_are_found_in_near_linear_time():
     def call_at(n: int) -> Callable[[], object]:
         spans = (Span(" ".join(["a"] * n)),)
-        return lambda: set_text(spans, STYLE, 280.0, EvenMeasure())  # a new measure: nothing kept from the last call
+        return lambda: set_text(spans, STYLE, 280.0, MonoMeasure())  # a new measure: nothing kept from the last call
 
     assert_near_linear(growth(call_at, 3000))

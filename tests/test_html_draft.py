@@ -14,17 +14,9 @@ from leaflet.layout.prepress import DRAFT_COLOUR, DRAFT_TEXT
 from leaflet.render.html import render_html
 from leaflet.translation import extract, translate, write_po
 
-SOURCE = """leaflet:
-  id: tiny
-  title: A tiny leaflet
-  language: en-GB
-panels:
-  front:
-    - heading: Hello
-  inside-1:
-    - paragraph: Some text for the inside.
-    - paragraph: More text.
-"""
+from .conftest import MINIMAL
+
+SOURCE = MINIMAL + "    - paragraph: More text.\n"
 POLISH = {
     "leaflet/title": "Mała ulotka",
     "front/0.heading": "Dzień dobry",

@@ -14,20 +14,10 @@ from leaflet.content import MAX_TEXT, load
 from leaflet.errors import SourceError
 from leaflet.translation import extract, translate, write_po
 
-SOURCE = """leaflet:
-  id: tiny
-  title: A tiny leaflet
-  language: en-GB
-panels:
-  front:
-    - heading: Hello
-    - illustration:
-        name: conversation
-        alt: Two people talking.
-  inside-1:
-    - paragraph: Some text for the inside.
-    - paragraph: More text.
-"""
+from .conftest import MINIMAL
+
+ILLUSTRATION = "    - illustration:\n        name: conversation\n        alt: Two people talking.\n"
+SOURCE = MINIMAL.replace("  inside-1:\n", ILLUSTRATION + "  inside-1:\n") + "    - paragraph: More text.\n"
 
 
 def project(tmp_path: Path, long: dict[str, int]) -> tuple[Path, Path]:
