@@ -477,3 +477,24 @@ def test_a_pinned_block_outranks_a_break_before_it():
 def test_an_edition_that_overflows_is_not_reported_as_balanced():
     layout = lay_out(continued(paragraphs(40, words=60, indent="      ")), sheet("a4"), MonoMeasure())
     assert layout.overflows and layout.copyfit.balanced == ()
+
+
+@pytest.mark.parametrize("size", [14, 12.5, 11])
+def test_copyfits_quick_fit_test_agrees_with_the_full_flow(size):
+    # the search asks `fits`, which places nothing and gives up early; the edition is laid out with `flow`
+    flow_module = importlib.import_module("leaflet.layout.flow")
+    blocks_module = importlib.import_module("leaflet.layout.blocks")
+    a4 = sheet("a4")
+    answers = set()
+    for count in range(1, 14):
+        pinned = "      - {paragraph: signed off, pin: true}\n"
+        broken = "      - {heading: Later, break_before: true}\n"
+        leaflet = continued(paragraphs(count, words=40, indent="      ") + broken + pinned, paragraphs(1))
+        chain = [leaflet.panels["inside-2"], leaflet.panels["inside-3"]]
+        places = [a4.panel("inside-2"), a4.panel("inside-3")]
+        ts = blocks_module.Typesetting(size, leaflet.theme)
+        full = flow_module.flow(chain, places, ts, MonoMeasure(), balance=False)
+        quick = flow_module.fits(chain, places, ts, MonoMeasure(), {})
+        assert quick == (not full.overflows), count
+        answers.add(quick)
+    assert answers == {True, False}  # both answers were asked for

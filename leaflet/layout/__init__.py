@@ -21,7 +21,7 @@ from .. import model as m
 from ..geometry import Sheet
 from ..languages import Script, script_for
 from .blocks import BODY_LEADING, Levers, Typesetting
-from .flow import FlowResult, LaidCache, Overflow, PanelLayout, flow
+from .flow import FlowResult, LaidCache, Overflow, PanelLayout, fits, flow
 from .items import Item
 from .linebreak import can_hyphenate
 from .lines import Measure
@@ -127,24 +127,26 @@ def lay_out(leaflet: m.Leaflet, sheet: Sheet, measure: Measure) -> Layout:
     levers = levers_for(script)
     hyphenate = leaflet.typography.hyphenate and can_hyphenate(leaflet.language, script.code)
     structure = tuple(block_tags(leaflet).items())
-    tried: dict[tuple[float, Levers, bool], list[FlowResult]] = {}
+    fitted: dict[tuple[float, Levers], bool] = {}
     laid: dict[tuple[float, Levers], LaidCache] = {}
 
-    def attempt(size: float, lever: Levers, balance: bool = False) -> list[FlowResult]:
-        """The flows at a size and levers; unbalanced while searching (fitting does not depend on it)."""
-        if (size, lever, balance) not in tried:
-            ts = Typesetting(size, leaflet.theme, script, lever, leaflet.language, hyphenate, structure)
-            cache = laid.setdefault((size, lever), {})  # balancing reuses the blocks the search laid out
-            tried[size, lever, balance] = [_flow(chain, sheet, ts, measure, balance, cache) for chain in chains]
-        return tried[size, lever, balance]
+    def typesetting(size: float, lever: Levers) -> Typesetting:
+        return Typesetting(size, leaflet.theme, script, lever, leaflet.language, hyphenate, structure)
 
     def fits(size: float, lever: Levers) -> bool:
-        return not any(result.overflows for result in attempt(size, lever))
+        """Whether every flow fits at a size and levers: unbalanced (fitting does not depend on it)."""
+        if (size, lever) not in fitted:
+            ts = typesetting(size, lever)
+            cache = laid.setdefault((size, lever), {})  # the final layout reuses the blocks laid out here
+            fitted[size, lever] = all(_fits(chain, sheet, ts, measure, cache) for chain in chains)
+        return fitted[size, lever]
 
     size = sizes[_first(len(sizes), lambda i: fits(sizes[i], levers[-1]))]
     lever = levers[_first(len(levers), lambda i: fits(size, levers[i]))]
     balance = (size < sizes[0] or lever != levers[0]) and fits(size, lever)  # tight, and it fits
-    results = attempt(size, lever, balance)
+    ts = typesetting(size, lever)
+    cache = laid.setdefault((size, lever), {})
+    results = [_flow(chain, sheet, ts, measure, balance, cache) for chain in chains]
     panels = {p.name: p for result in results for p in result.panels}
     overflows = tuple(o for result in results for o in result.overflows)
     balanced = tuple(tuple(p.name for p in chain) for chain in chains if len(chain) > 1) if balance else ()
@@ -173,6 +175,10 @@ def _flow(
     chain: list[m.Panel], sheet: Sheet, ts: Typesetting, measure: Measure, balance: bool, cache: LaidCache
 ) -> FlowResult:
     return flow(chain, [sheet.panel(panel.name) for panel in chain], ts, measure, balance, cache)
+
+
+def _fits(chain: list[m.Panel], sheet: Sheet, ts: Typesetting, measure: Measure, cache: LaidCache) -> bool:
+    return fits(chain, [sheet.panel(panel.name) for panel in chain], ts, measure, cache)
 
 
 def _flows(leaflet: m.Leaflet) -> list[list[m.Panel]]:

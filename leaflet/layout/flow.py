@@ -89,6 +89,18 @@ def flow(
     return FlowResult(results, overflows)
 
 
+def fits(panels: list[m.Panel], places: list[PanelPlace], ts: Typesetting, measure: Measure, cache: LaidCache) -> bool:
+    """Whether every block of a chain fits its panels, filled as `flow` fills them unbalanced.
+
+    Copyfit asks this of many sizes and levers before it lays out the one it chose, so
+    nothing is placed on the page here, and the fill gives up at the first block that
+    overflows: a try that fails costs only the panels up to where it failed.
+    """
+    story = _Story(panels, places, ts, measure, cache)
+    columns = story.fill(1.0, give_up=True)
+    return columns is not None and story.fits(columns, 1.0)
+
+
 BISECTION_STEPS = 8
 """Halvings of the share searched for: 1/256 of a panel, under a millimetre, well under a line."""
 
@@ -148,8 +160,11 @@ class _Story:
     def fits(self, columns: list[list[Laid]], share: float) -> bool:
         return all(_fits(column, place, share) for column, place in zip(columns, self.places))
 
-    def fill(self, share: float) -> list[list[Laid]]:
-        """Fill each panel up to `share` of its height; the last panel takes whatever is left."""
+    def fill(self, share: float, give_up: bool = False) -> list[list[Laid]] | None:
+        """Fill each panel up to `share` of its height; the last panel takes whatever is left.
+
+        With `give_up`, None as soon as a block the panel must take runs past its foot.
+        """
         columns: list[list[Laid]] = []
         pending: list[_Unit] = []  # the rest of a split block (or a heading moved on), placed first
         index = 0
@@ -176,6 +191,8 @@ class _Story:
                     column.append(laid)
                     movable.append(None if forced else unit)
                     height += gap + laid.height
+                    if give_up and height > place.content.height + 0.02:  # past doubt: `fits` has the last word
+                        return None
                 else:
                     cut = _best_cut(laid, cap - height - gap)
                     if cut is not None:
