@@ -115,6 +115,8 @@ def invisible_character(source: str) -> str | None:
     """What is wrong with the first character that would print as nothing or as a box, if any: a control
     character (but tab and newline), a line or paragraph separator (U+2028, U+2029: a line break
     no reader of the text sees), a noncharacter (U+FFFE, U+FFFF, U+FDD0 to U+FDEF) or a private-use one."""
+    if source.translate(_LINE_CONTROLS).isprintable() and DAMAGED_TEXT.isdisjoint(source):
+        return None  # every character refused below is unprintable to Python, or damaged text
     for index, char in enumerate(source):
         code = ord(char)
         kind = unicodedata.category(char)
@@ -145,6 +147,8 @@ EMBEDDINGS_AND_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
 and the text a reader copies or hears would differ. Isolates and marks say the same safely."""
 DAMAGED_TEXT = frozenset("\ufffc\ufffd")
 """The object replacement and replacement characters: what is left where text could not be read."""
+_LINE_CONTROLS = str.maketrans("", "", "\t\n\r")
+"""The control characters a text may hold, taken out before asking whether the rest is printable."""
 
 
 def _merged(spans: list[Span]) -> tuple[Span, ...]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
-from leaflet.markup import MarkupError, parse_inline
+from leaflet.markup import MarkupError, invisible_character, parse_inline
 from leaflet.model import Span
 
 
@@ -47,3 +49,19 @@ def test_backslash_escapes_markup_characters():
 def test_broken_markup_is_an_error_that_says_how_to_fix_it(source, message):
     with pytest.raises(MarkupError, match=message):
         parse_inline(source)
+
+
+def _refused(char: str) -> bool:
+    """The rule `invisible_character` states, character by character."""
+    code, kind = ord(char), unicodedata.category(char)
+    control = (kind == "Cc" and char not in "\t\n\r") or kind in ("Zl", "Zp")
+    noncharacter = (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF
+    return control or noncharacter or kind in ("Co", "Cs") or 0x202A <= code <= 0x202E or char in "\ufffc\ufffd"
+
+
+def test_every_character_that_prints_as_nothing_or_a_box_is_refused_and_no_other():
+    # the whole Basic Multilingual Plane, the start of the next two planes and the end of every plane
+    codes = [*range(0x10000), *range(0x10000, 0x12000), *range(0x20000, 0x20400)]
+    codes += [plane * 0x10000 + low for plane in range(17) for low in (0xFFFD, 0xFFFE, 0xFFFF)]
+    wrong = [hex(code) for code in codes if (invisible_character(f"a{chr(code)}b") is not None) != _refused(chr(code))]
+    assert not wrong, wrong[:10]
