@@ -411,3 +411,22 @@ def test_an_invisible_direction_mark_prints_nothing(tmp_path):
     with pdfplumber.open(out) as pdf:
         chars = [c["text"] for page in pdf.pages for c in page.chars]
     assert "\u200e" not in chars and "1" in chars  # the mark steers the order; it is never drawn
+
+
+@pytest.mark.parametrize(
+    ("lang", "number"),
+    [("ar", "١٢٣٤٥"), ("ur", "۱۲۳۴۵"), ("fa", "۰۱۶۳۲"), ("ar", "١٧:٣٠")],
+)
+def test_numbers_in_arabic_script_digits_read_left_to_right_on_the_page(tmp_path, lang, number):
+    # a dose or a time printed backwards (16 as 61) reads as another number
+    source = tmp_path / "digits.yaml"
+    source.write_text(
+        f"leaflet: {{id: d, title: ا, language: {lang}}}\npanels:\n  front:\n"
+        f"    - paragraph: \"جلسة {number} في\"\n",
+        encoding="utf-8",
+    )
+    assert run("build", str(source), "-o", str(tmp_path / "d.pdf"))[0] == 0
+    with pdfplumber.open(tmp_path / "d.pdf") as pdf:
+        chars = [c for page in pdf.pages for c in page.chars if c["text"] in number]
+    drawn = "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"]))
+    assert drawn == number

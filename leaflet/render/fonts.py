@@ -251,7 +251,8 @@ class Fonts:
         width = self._widths.get(key)
         if width is None:
             # a complex script is measured as HarfBuzz shapes it (the same shaping ReportLab draws with)
-            width = self._harfbuzz(text, face)[0] if self.shaped(face) else self._font(face).stringWidth(text, 1.0)
+            shaped = self.shaped(face) and needs_shaping(text)
+            width = self._harfbuzz(text, face)[0] if shaped else self._font(face).stringWidth(text, 1.0)
             self._widths[key] = width
         return width * size
 
@@ -272,7 +273,7 @@ class Fonts:
 
         ReportLab draws such a string glyph by glyph; plain text is returned as it is.
         """
-        if not self.shaped(face):
+        if not self.shaped(face) or not needs_shaping(text):
             return text
         words = text.split(" ")
         if len(words) < 2 or not all(words):
@@ -438,6 +439,17 @@ replaced for the private-use glyphs above (`tests/test_tagged.py` checks it stil
 def _right_to_left(words: list[str]) -> bool:
     """Whether HarfBuzz sets these words right to left (a run is all one bidi level): then its last word comes first."""
     return any(unicodedata.bidirectional(char) in ("R", "AL") for char in "".join(words)[:64])
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether a run holds letters or marks a shaper must join, reorder or place.
+
+    A run of digits and punctuation does not: "١٦", "١٧:٣٠" or "۰۱۶۳۲" in an Arabic, Urdu or
+    Persian line. Such a run is set left to right (UAX #9 gives numbers an even level), but
+    HarfBuzz, taking the direction from the digits' Arabic script, would set it right to left
+    and print 16 as 61; drawn unshaped, its glyphs stand in the order they are written.
+    """
+    return not all(unicodedata.category(char)[0] in "NPSZ" for char in text)
 
 
 @lru_cache(maxsize=4096)
