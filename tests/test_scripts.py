@@ -421,8 +421,7 @@ def test_numbers_in_arabic_script_digits_read_left_to_right_on_the_page(tmp_path
     # a dose or a time printed backwards (16 as 61) reads as another number
     source = tmp_path / "digits.yaml"
     source.write_text(
-        f"leaflet: {{id: d, title: ا, language: {lang}}}\npanels:\n  front:\n"
-        f"    - paragraph: \"جلسة {number} في\"\n",
+        f'leaflet: {{id: d, title: ا, language: {lang}}}\npanels:\n  front:\n    - paragraph: "جلسة {number} في"\n',
         encoding="utf-8",
     )
     assert run("build", str(source), "-o", str(tmp_path / "d.pdf"))[0] == 0
