@@ -71,7 +71,7 @@ def parser() -> argparse.ArgumentParser:
             help="paper size (overrides 'paper:' in the YAML)",
         )
         sub.add_argument("--fold", type=str.lower, choices=geometry.FOLDS, help="roll (letter fold) or z (accordion)")
-        sub.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+        sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return sub
 
     def printing(sub: argparse.ArgumentParser) -> None:
@@ -147,7 +147,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("folder", nargs="?", default=".", help="the folder that holds the leaflets (default: here)")
     serve.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1: this computer only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    serve.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    serve.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return top
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import re
@@ -150,3 +151,18 @@ def test_a_link_to_a_leaflet_finds_the_translations_and_pictures_beside_the_leaf
     code, out, err = run("build", str(elsewhere / "link.yaml"), "--lang", "pl", "-o", str(tmp_path / "pl.pdf"))
     assert code == 0, err
     assert (tmp_path / "pl.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_debug_shows_the_traceback_written_before_or_after_the_command(tmp_path, monkeypatch):
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(MINIMAL, encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(importlib.import_module("leaflet.build"), "lay_out", broken)
+    for argv in (["--debug", "build"], ["build", "--debug"]):
+        code, _, err = run(*argv, str(source), "-o", str(tmp_path / "x.pdf"))
+        assert code == 2 and "Traceback" in err and "RuntimeError: a bug" in err, argv
+    code, _, err = run("build", str(source), "-o", str(tmp_path / "x.pdf"))
+    assert "Traceback" not in err and "internal error: RuntimeError: a bug" in err
