@@ -177,3 +177,15 @@ def test_a_leaflet_is_hyphenated_only_when_its_yaml_asks(tmp_path):
             lines = pdf.pages[1].extract_text().splitlines()
         ends[asked] = sum(line.endswith("-") for line in lines)
     assert ends["false"] == 0 and ends["true"] > 0
+
+
+def test_a_word_is_hyphenated_in_a_paragraph_that_also_runs_right_to_left():
+    # an Arabic word gives the paragraph bidi levels: each part of a hyphenated word keeps its level
+    found = lines("Patients psychotherapy العلاج helps", 100, language="en", hyphenate=True)
+    assert found[0].endswith("-")
+    assert "".join(found).replace("-", "").replace(" ", "") == "Patientspsychotherapyالعلاجhelps"
+
+
+def test_a_byte_order_mark_inside_a_word_is_not_taken_for_right_to_left_text():
+    found = lines("Patients psycho\ufefftherapy helps", 100, language="en", hyphenate=True)
+    assert "".join(found).replace(" ", "") == "Patientspsycho\ufefftherapyhelps"  # one line each way, no levels

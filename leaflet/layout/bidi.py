@@ -15,8 +15,9 @@ import re
 from functools import cache
 from types import ModuleType
 
-RIGHT_TO_LEFT_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-"""The Hebrew and Arabic blocks (letters, marks and presentation forms): text that needs bidi."""
+RIGHT_TO_LEFT_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+"""The Hebrew and Arabic blocks (letters, marks and presentation forms): text that needs bidi.
+(U+FEFF, at the end of the last block, is the byte-order mark: no letter.)"""
 
 
 @cache

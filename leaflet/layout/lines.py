@@ -512,14 +512,16 @@ def _hyphenated(
     Only a plain word in one face, outside a link, is hyphenated. Each part carries the text
     it stands for, so that copying or reading the PDF gives the word whole.
     """
-    if len(word.pieces) != 1 or word.pieces[0].link:
-        return None
+    if len(word.pieces) != 1 or word.pieces[0].link or len(set(word.pieces[0].levels)) > 1:
+        return None  # (nor a word that runs in both directions)
     piece = word.pieces[0]
     letters = piece.text.rstrip(".,;:!?)\u201d\u2019\"'")
+    level = piece.levels[:1]  # in a paragraph with right-to-left text, each part keeps the word's level
     for before, after in hyphenations(letters, style.language):
-        first = _piece(before + "-", piece.face, piece.colour, None, measure)
+        first = _piece(before + "-", piece.face, piece.colour, None, measure, level * (len(before) + 1))
         if first.unit * style.size <= room + 1e-6:
-            rest = _piece(after + piece.text[len(letters) :], piece.face, piece.colour, None, measure)
+            tail = after + piece.text[len(letters) :]
+            rest = _piece(tail, piece.face, piece.colour, None, measure, level * len(tail))
             if rest.unit * style.size > width + 1e-6:
                 return None
             first.actual, rest.actual = piece.text, ""
