@@ -529,17 +529,18 @@ def _shown(path: Path) -> str:
 
 
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .serve import serve  # the web framework only loads for the page
+    from .serve import listen, serve  # the web framework only loads for the page
 
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder; give the folder that holds the leaflet YAML files")
     if not 1 <= args.port <= 65535:
-        raise UsageError(f"--port {args.port} is not a port; use a number from 1024 to 65535, e.g. 8000")
+        raise UsageError(f"--port {args.port} is not a port; use a number from 1 to 65535, e.g. 8000")
     host = args.host or "127.0.0.1"
+    listener = listen(host, args.port)
     print(f"open http://{'localhost' if host == '127.0.0.1' else host}:{args.port}/ in your browser; Ctrl-C stops",
           file=out, flush=True)  # fmt: skip
-    serve(folder, host, args.port)
+    serve(folder, host, args.port, listener)
     return EXIT_OK
 
 

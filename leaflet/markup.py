@@ -123,7 +123,12 @@ def invisible_character(source: str) -> str | None:
         control = (kind == "Cc" and char not in "\t\n\r") or kind in ("Zl", "Zp")
         noncharacter = (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF
         if control or noncharacter or kind in ("Co", "Cs"):
-            what = "a control character" if control else "not a character" if noncharacter else "a private-use code"
+            what = (
+                "a control character" if control
+                else "not a character" if noncharacter
+                else "half of a character pair (a lone surrogate)" if kind == "Cs"
+                else "a private-use code"
+            )  # fmt: skip
             return (
                 f"U+{code:04X} at character {index + 1} is {what} and would print as nothing or as a box; "
                 "delete it (it often comes from copying text out of another program)"

@@ -13,11 +13,13 @@ bodies and fields have size limits; and binding to anything but localhost needs 
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import multiprocessing
 import os
 import re
+import socket
 import threading
 import time
 import zipfile
@@ -30,7 +32,7 @@ import yaml
 
 from . import geometry
 from .build import Options, make, output_name
-from .errors import LeafletError, SourceError
+from .errors import LeafletError, SourceError, UsageError
 from .languages import is_language_tag
 from .outputs import CLINIC_FILE, write_atomically
 
@@ -198,7 +200,8 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
     """The Starlette app: the page, its JSON API and the PDFs and pictures."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
-    from starlette.requests import Request
+    from starlette.exceptions import HTTPException
+    from starlette.requests import ClientDisconnect, Request
     from starlette.responses import FileResponse, JSONResponse, Response
     from starlette.routing import Route
 
@@ -208,19 +211,30 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
         return JSONResponse({"error": message, **extra}, status_code=status)
 
     async def guarded(request: Request, handler):
-        if request.headers.get("host", "") not in site.hosts:
-            return problem(421, "this server answers only to its own address; open the page from it")
+        if request.headers.get("host", "").lower() not in site.hosts:  # host names have no case
+            return guard_headers(problem(421, "this server answers only to its own address; open the page from it"))
         if request.method not in ("GET", "HEAD"):
-            origin = request.headers.get("origin", "")
+            origin = request.headers.get("origin", "").lower()
             if origin not in {f"http://{host}" for host in site.hosts}:
-                return problem(403, "changes are accepted only from the leaflet page itself")
-            if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-                return problem(415, "send the clinic as JSON")
-        response = await handler(request)
+                return guard_headers(problem(403, "changes are accepted only from the leaflet page itself"))
+            if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+                return guard_headers(problem(415, "send the clinic as JSON"))
+        return guard_headers(await handler(request))
+
+    def guard_headers(response: Response) -> Response:
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
         return response
+
+    async def no_route(request: Request, error: Exception) -> Response:
+        """An address or method the server does not have: said in JSON like every other refusal."""
+        status = error.status_code if isinstance(error, HTTPException) else 404
+        said = {404: "nothing here; the leaflet page is at /", 405: f"{request.method} is not answered here"}
+        response = problem(status, said.get(status, "this request cannot be answered"))
+        if isinstance(error, HTTPException) and error.headers:
+            response.headers.update(error.headers)  # a 405 says which methods are allowed
+        return guard_headers(response)
 
     def route(path: str, handler, methods=("GET",)) -> Route:
         async def endpoint(request: Request):
@@ -260,14 +274,17 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
         if not ID.fullmatch(ident):
             return problem(400, "a clinic's id is a plain name: lower-case letters, digits and dashes")
         body = b""
-        async for chunk in request.stream():  # never more than the limit in memory, however much is sent
-            body += chunk
-            if len(body) > MAX_BODY_BYTES:
-                return problem(413, "a clinic's details are a few lines; this is too much")
+        try:
+            async for chunk in request.stream():  # never more than the limit in memory, however much is sent
+                body += chunk
+                if len(body) > MAX_BODY_BYTES:
+                    return problem(413, "a clinic's details are a few lines; this is too much")
+        except ClientDisconnect:  # the page was closed while it sent: nothing is saved, no one to tell
+            return problem(400, "the clinic was not sent whole; nothing was saved")
         try:
             data = json.loads(body)
-        except ValueError:
-            return problem(400, "the body is not JSON")
+        except (ValueError, RecursionError):  # nested thousands deep, json gives up with a RecursionError
+            return problem(400, "the body is not JSON, or is nested too deeply: send the clinic as one flat object")
         if not isinstance(data, dict):
             return problem(422, "send the clinic as an object", fields={})
         fields = clinic_problems(data)
@@ -278,9 +295,11 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
         clean = {key: data[key] for key in CLINIC_KEYS if data.get(key)}
         text = yaml.safe_dump({"clinic": clean}, allow_unicode=True, sort_keys=False)
         text = "# saved from the leaflet page\n" + text
+        if path.is_dir():
+            return problem(409, f"clinics/{ident}.yaml on the server is a folder; save the clinic under another name")
         try:
             await run_in_threadpool(write_atomically, path, text.encode("utf-8"), CLINIC_FILE)
-        except LeafletError as error:  # the clinics folder cannot take it (a folder by that name, read-only)
+        except LeafletError as error:  # the clinics folder cannot take it (read-only, not a folder)
             return problem(500, f"the clinic could not be saved on the server: {error.message}")
         return JSONResponse({"id": ident, **clean}, status_code=200 if existed else 201)
 
@@ -371,7 +390,7 @@ def application(site: Site):  # noqa: C901 - the routes read best side by side
         route("/leaflets/{ident}.png", png),
         route("/leaflets/{ident}.zip", bundle),
     ]
-    return Starlette(routes=routes)
+    return Starlette(routes=routes, exception_handlers={HTTPException: no_route})
 
 
 def _saved_clinics(folder: Path) -> list[dict[str, Any]]:
@@ -393,6 +412,7 @@ def _saved_clinics(folder: Path) -> list[dict[str, Any]]:
 def clinic_problems(data: dict[str, Any]) -> dict[str, str]:
     """A message per field that is wrong, checked by the same rules as a clinic file."""
     from .content import _Reader, compose
+    from .markup import invisible_character
 
     problems: dict[str, str] = {}
     unknown = [key for key in data if key not in CLINIC_KEYS]
@@ -411,6 +431,10 @@ def clinic_problems(data: dict[str, Any]) -> dict[str, str]:
         if not all(isinstance(line, str) for line in lines):
             problems[key] = "must be text"
             continue
+        odd = next(filter(None, map(invisible_character, lines)), None)
+        if odd:  # said before the YAML round trip below, which cannot carry half a character
+            problems[key] = odd[:1].upper() + odd[1:]
+            continue
         trial = {**placeholder, key: value}
         try:
             node = compose(yaml.safe_dump({"clinic": trial}), Path(f"{key}"), "a clinic", "", "{what}")
@@ -425,13 +449,39 @@ def clinic_problems(data: dict[str, Any]) -> dict[str, str]:
     return problems
 
 
-def serve(folder: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the page until Ctrl-C."""
+def listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound before anything is said: a port in use or a host name this
+    computer does not have is a message saying what to do, not a server error after 'open ...'."""
+    try:
+        family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError):
+        raise UsageError(
+            f"--host {host} is not an address of this computer; leave --host out (this computer only), "
+            "or give 0.0.0.0 to serve the whole network"
+        ) from None
+    listener = socket.socket(family, kind, protocol)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart need not wait for the old one
+    try:
+        listener.bind(address)
+    except OSError as error:
+        listener.close()
+        if error.errno == errno.EADDRINUSE:
+            raise UsageError(
+                f"port {port} is in use (is leaflet serve running already?); stop that, or give another port: "
+                f"--port {port + 1}"
+            ) from None
+        message = f"cannot listen on {host} port {port}: {error.strerror}; try another --port or --host"
+        raise UsageError(message) from None
+    return listener
+
+
+def serve(folder: Path, host: str, port: int, listener: socket.socket) -> None:
+    """Run the page on a socket from `listen` until Ctrl-C."""
     import uvicorn
 
     site = Site(folder, host, port)
     site.start_workers()
     try:
-        uvicorn.run(application(site), host=host, port=port, log_level="warning")
+        uvicorn.Server(uvicorn.Config(application(site), log_level="warning")).run(sockets=[listener])
     finally:
         site.pool.shutdown(cancel_futures=True)

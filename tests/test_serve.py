@@ -122,8 +122,17 @@ def test_a_clinic_that_cannot_be_saved_gets_a_message_not_a_crash(site):
     folder, base = site
     (folder / "clinics" / "blocked.yaml").mkdir(parents=True)
     status, _, body = put_clinic(base, "blocked", RIVERSIDE)
-    assert status == 500 and "could not be saved" in json.loads(body)["error"]
+    assert status == 409 and "is a folder; save the clinic under another name" in json.loads(body)["error"]
     assert (folder / "clinics" / "blocked.yaml").is_dir()
+    (folder / "clinics" / "blocked.yaml").rmdir()
+    (folder / "clinics").rename(folder / "clinics.aside")
+    (folder / "clinics").write_text("not a folder")
+    try:
+        status, _, body = put_clinic(base, "riverside", RIVERSIDE)
+        assert status == 500 and "could not be saved" in json.loads(body)["error"]
+    finally:
+        (folder / "clinics").unlink()
+        (folder / "clinics.aside").rename(folder / "clinics")
 
 
 def test_invalid_clinic_fields_get_a_message_each(site):
@@ -156,6 +165,49 @@ def test_ids_are_plain_names_never_paths(site, ident):
     _, base = site
     assert put_clinic(base, ident, RIVERSIDE)[0] in (400, 404, 405)
     assert request(f"{base}/leaflets/{ident}.pdf")[0] in (400, 404)
+
+
+def test_json_nested_thousands_deep_is_refused_not_a_server_error(site):
+    folder, base = site
+    status, _, body = put_clinic(base, "deep", b"[" * 15_000)
+    assert status == 400 and "nested too deeply" in json.loads(body)["error"]
+    status, _, body = put_clinic(base, "deep", b'{"name": ' + b"[" * 5_000 + b"]" * 5_000 + b"}")
+    assert status == 400 and not (folder / "clinics" / "deep.yaml").exists()
+
+
+def test_an_address_or_method_the_server_does_not_have_is_answered_in_json(site):
+    _, base = site
+    status, headers, body = request(f"{base}/nothing-here")
+    assert status == 404 and headers["Content-Type"] == "application/json" and json.loads(body)["error"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    status, headers, body = request(f"{base}/api/clinics/riverside", "DELETE")
+    assert status == 405 and headers["Allow"] == "PUT" and "DELETE" in json.loads(body)["error"]
+
+
+def test_host_names_and_media_types_are_read_without_regard_to_case(site):
+    folder, base = site
+    port = base.rsplit(":", 1)[1]
+    headers = {"Host": f"LOCALHOST:{port}", "Origin": f"http://LocalHost:{port}", "Content-Type": "Application/JSON"}
+    status, _, _ = request(f"{base}/api/clinics/cased", "PUT", RIVERSIDE, headers)
+    assert status in (200, 201) and (folder / "clinics" / "cased.yaml").is_file()
+    (folder / "clinics" / "cased.yaml").unlink()
+
+
+def test_a_port_in_use_is_said_before_the_page_is_offered(site):
+    _, base = site
+    port = base.rsplit(":", 1)[1]
+    done = subprocess.run(
+        [sys.executable, "-m", "leaflet", "serve", str(SAMPLE.parent), "--port", port],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2 and "open http" not in done.stdout
+    assert f"port {port} is in use" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_half_a_character_pair_is_refused_by_its_field(site):
+    _, base = site
+    status, _, body = put_clinic(base, "odd", b'{"name": "Clinic \\ud800", "address": ["x"], "phone": "0123"}')
+    assert status == 422 and "lone surrogate" in json.loads(body)["fields"]["name"]
 
 
 def test_a_body_too_large_is_refused(site):
