@@ -39,7 +39,7 @@ from .content import MAX_TEXT
 from .diagnostics import Diagnostic, Location
 from .errors import SourceError, TranslationError
 from .languages import is_language_tag
-from .markup import MarkupError, parse_inline
+from .markup import MarkupError, invisible_character, parse_inline
 from .sources import PO_HIDDEN_BREAKS, read_text, refuse_hidden_line_breaks
 
 PANEL_WORDS = {"front": "Front cover", "flap": "Flap", "back": "Back cover"} | {
@@ -467,7 +467,9 @@ def _clinical_changes(english: m.Text, translation: m.Text) -> list[tuple[str, s
 
 def _checked(entry: polib.POEntry, slot: _Slot, where: Location) -> m.Text:
     """The translation parsed, or a SourceError if its markup is broken or differs from the English's."""
-    if not slot.markup:
+    if not slot.markup:  # the PDF's title and subject: shown as they are, so held to the same characters
+        if problem := invisible_character(entry.msgstr):
+            raise SourceError(f"the translation of {slot.context!r}: {problem}", where)
         return _plain(entry.msgstr)
     try:
         text = parse_inline(entry.msgstr)
