@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .build import Options, build
 from .diagnostics import Diagnostic
-from .errors import EXIT_OK, LeafletError
+from .errors import EXIT_OK, LeafletError, UsageError
 from .sources import folder_of
 
 SOURCE_EDITION = "source"
@@ -43,6 +43,8 @@ class EditionReport:
 def languages(source: Path) -> list[str]:
     """The language codes of the PO files in translations/ beside the source."""
     folder = folder_of(source) / "translations"
+    if folder.exists() and not folder.is_dir():  # else every translation would be left out without a word
+        raise UsageError(f"{folder} is a file, where --all-languages looks for a folder of PO files; move it away")
     return sorted(path.stem for path in folder.glob("*.po")) if folder.is_dir() else []
 
 

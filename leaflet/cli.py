@@ -374,19 +374,21 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     source = Path(args.source)
     try:
+        if args.all_languages and args.po:
+            raise UsageError("--all-languages checks every translation in translations/ itself; leave out --po", "--po")
         options = _options(args)
+        if args.all_languages:
+            from .batch import languages  # the PO files beside the source, not the worker pool
+
+            editions = [None, *languages(source)]
+        else:
+            editions = [options.lang]
     except LeafletError as error:  # the command line itself cannot be used: --json still gets JSON
         if not args.json:
             raise
         document = unmade(args.lang or "source", error.diagnostics).to_json()
         print(f"[{document}]" if args.all_languages else document, file=out)
         return error.exit_code
-    if args.all_languages:
-        from .batch import languages  # the PO files beside the source, not the worker pool
-
-        editions = [None, *languages(source)]
-    else:
-        editions = [options.lang]
     reports = []
     worst = EXIT_OK
     for lang in editions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
 import os
 import re
 import shutil
@@ -166,3 +167,13 @@ def test_debug_shows_the_traceback_written_before_or_after_the_command(tmp_path,
         assert code == 2 and "Traceback" in err and "RuntimeError: a bug" in err, argv
     code, _, err = run("build", str(source), "-o", str(tmp_path / "x.pdf"))
     assert "Traceback" not in err and "internal error: RuntimeError: a bug" in err
+
+
+def test_check_json_of_all_languages_is_json_when_translations_cannot_be_read(tmp_path):
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "translations").write_text("not a folder", encoding="utf-8")
+    code, out, _ = run("check", str(source), "--all-languages", "--json")
+    [document] = json.loads(out)
+    assert code == 2 and document["findings"][0]["severity"] == "fatal"
+    assert "translations is a file" in document["findings"][0]["message"]
