@@ -22,7 +22,7 @@ from . import model as m
 from .errors import Location, SourceError, UsageError
 from .geometry import DEFAULT_FOLD, DEFAULT_PAPER, DEFAULT_TARGET, FOLDS, PAPERS, TARGETS
 from .languages import FONT_FAMILIES, is_language_tag, script_for
-from .markup import MarkupError, checked_address, invisible_character, parse_inline
+from .markup import MarkupError, checked_address, invisible_character, parse_inline, shows_nothing
 from .sources import YAML_HIDDEN_BREAKS, folder_of, read_text, refuse_hidden_line_breaks
 
 try:  # the C parser is several times faster and gives the same marks
@@ -232,8 +232,9 @@ class _Reader:
 
     def string(self, node: yaml.Node, what: str) -> str:
         value = self.scalar(node, what)
-        if not value.strip():
-            raise self.fail(node, f"{what} is empty; give it some text")
+        if shows_nothing(value):
+            empty = "is empty" if not value.strip() else "holds only invisible characters"
+            raise self.fail(node, f"{what} {empty}; give it some text")
         problem = invisible_character(value)
         if problem:  # the title, the author, a clinic's name: text as much as a paragraph is
             raise self.fail(node, f"{what}: {problem}")

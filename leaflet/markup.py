@@ -111,6 +111,12 @@ def _refuse_invisible(source: str) -> None:
         raise MarkupError(problem)
 
 
+def shows_nothing(text: str) -> bool:
+    """Whether a text would print as nothing: only spaces and invisible format characters (a
+    zero-width space or joiner, a soft hyphen, a direction mark), as text pasted from a web page can be."""
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
+
+
 def invisible_character(source: str) -> str | None:
     """What is wrong with the first character that would print as nothing or as a box, if any: a control
     character (but tab and newline), a line or paragraph separator (U+2028, U+2029: a line break

@@ -39,7 +39,7 @@ from .content import MAX_TEXT
 from .diagnostics import Diagnostic, Location
 from .errors import SourceError, TranslationError
 from .languages import is_language_tag
-from .markup import MarkupError, invisible_character, parse_inline
+from .markup import MarkupError, invisible_character, parse_inline, shows_nothing
 from .sources import PO_HIDDEN_BREAKS, read_text, refuse_hidden_line_breaks
 
 PANEL_WORDS = {"front": "Front cover", "flap": "Flap", "back": "Back cover"} | {
@@ -365,7 +365,7 @@ class _Translator:
             return self.missing(slot, None)
         if entry.msgid != slot.text.source:
             return self.missing(slot, entry, ": the English changed since this was translated")
-        if not entry.msgstr.strip():
+        if shows_nothing(entry.msgstr):  # empty, or only zero-width characters: nothing would print
             return self.missing(slot, entry)
         text = _checked(entry, slot, Location(self.path, entry.linenum, 1))
         if slot.where is not None:
