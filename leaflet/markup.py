@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .model import Span, Text
 
@@ -102,7 +103,37 @@ def checked_address(address: str) -> str:
             f"link address {address!r} holds U+{ord(odd):04X}, which an address cannot hold; "
             "type the address again, or percent-encode the character"
         )
+    try:
+        ascii_address(address)
+    except UnicodeError:
+        raise MarkupError(
+            f"link address {address!r} has a host name that is not a valid internet name; check how it is spelt"
+        ) from None
     return address
+
+
+def ascii_address(address: str) -> str:
+    """The address as a PDF link and a QR code must hold it, in ASCII: a host name in another script
+    in its xn-- form (IDNA), every other character percent-encoded as UTF-8 (RFC 3987's mapping).
+
+    'https://пример.рф/помощь' is printed as written but links to 'https://xn--e1afmkfd.xn--p1ai/%D0%BF...';
+    a UnicodeError means the host cannot be written so (an empty or overlong label).
+    """
+    if address.isascii():
+        return address
+    parts = urlsplit(address)
+    netloc = parts.netloc
+    if netloc:
+        user, at, host_port = netloc.rpartition("@")
+        host, colon, port = host_port.rpartition(":") if host_port.rpartition(":")[2].isdigit() else (host_port, "", "")
+        netloc = _encoded(user) + at + (host.encode("idna").decode("ascii") if not host.isascii() else host)
+        netloc += colon + port
+    return urlunsplit((parts.scheme, netloc, _encoded(parts.path), _encoded(parts.query), _encoded(parts.fragment)))
+
+
+def _encoded(part: str) -> str:
+    """Non-ASCII characters percent-encoded as UTF-8; what is ASCII, percent signs too, left as written."""
+    return quote(part, safe="".join(chr(code) for code in range(0x21, 0x7F)))
 
 
 def _refuse_invisible(source: str) -> None:

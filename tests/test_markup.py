@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from leaflet.markup import MarkupError, invisible_character, parse_inline
+from leaflet.markup import MarkupError, ascii_address, invisible_character, parse_inline
 from leaflet.model import Span
 
 
@@ -65,3 +65,12 @@ def test_every_character_that_prints_as_nothing_or_a_box_is_refused_and_no_other
     codes += [plane * 0x10000 + low for plane in range(17) for low in (0xFFFD, 0xFFFE, 0xFFFF)]
     wrong = [hex(code) for code in codes if (invisible_character(f"a{chr(code)}b") is not None) != _refused(chr(code))]
     assert not wrong, wrong[:10]
+
+
+def test_a_link_address_in_another_script_has_an_ascii_form_and_one_that_cannot_is_refused():
+    assert ascii_address("https://www.example.org/a%20b") == "https://www.example.org/a%20b"
+    assert ascii_address("https://bücher.example:8080/übersicht?q=ä#ö") == (
+        "https://xn--bcher-kva.example:8080/%C3%BCbersicht?q=%C3%A4#%C3%B6"
+    )
+    with pytest.raises(MarkupError, match="not a valid internet name"):
+        parse_inline("[x](https://пример..рф/)")

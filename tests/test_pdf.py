@@ -238,3 +238,21 @@ def test_the_ipt_edition_prints_every_sentence_of_the_original(paper, ipt_pdfs):
     assert len(sentences) > 40
     missing = [s for s in sentences if normalised(s) not in whole]
     assert missing == []
+
+
+def test_a_link_to_an_address_in_another_script_is_written_in_ascii(tmp_path):
+    source = tmp_path / "links.yaml"
+    source.write_text(
+        "leaflet: {id: l, title: Links, language: en-GB}\npanels:\n  front:\n"
+        '    - paragraph: "See [пример.рф](https://пример.рф/помощь) or [mail](mailto:zoë@example.org)."\n',
+        encoding="utf-8",
+    )
+    build(source, Options(output=tmp_path / "l.pdf"))
+    reader = pypdf.PdfReader(tmp_path / "l.pdf")
+    uris = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])]
+    assert sorted(uris) == [
+        "https://xn--e1afmkfd.xn--p1ai/%D0%BF%D0%BE%D0%BC%D0%BE%D1%89%D1%8C",
+        "mailto:zo%C3%AB@example.org",
+    ]
+    with pdfplumber.open(tmp_path / "l.pdf") as pdf:
+        assert "пример.рф" in "".join(page.extract_text() for page in pdf.pages)  # printed as written

@@ -28,6 +28,7 @@ from ..languages import direction_for, script_for
 from ..layout.bidi import RIGHT_TO_LEFT_LETTERS
 from ..layout.items import Circle, Item, Line, Link, Outline, Picture, QRSymbol, Rect, TextRun
 from ..layout.prepress import PrintPage
+from ..markup import ascii_address
 from .fonts import Fonts
 from .qr import qr_modules
 from .structure import Marks, output_intent
@@ -341,7 +342,7 @@ def _picture(pen: _Pen, picture: Picture) -> None:
 
 def _qr(pen: _Pen, symbol: QRSymbol) -> None:
     """Draw the code's dark modules as one filled path, a rectangle per horizontal run."""
-    modules = qr_modules(symbol.data)
+    modules = qr_modules(ascii_address(symbol.data))  # what every phone's reader opens
     box = symbol.box
     size = min(box.width, box.height) / len(modules)
     path = pen.canvas.beginPath()  # one path: no seams between neighbouring modules
@@ -362,7 +363,12 @@ def _link(pen: _Pen, link: Link) -> None:
     keys = pen.marks.link(link.tag, (box.x0,))
     said = f"{link.text.strip()}: {link.url}" if link.text.strip() and link.text.strip() != link.url else link.url
     pen.canvas.linkURL(
-        link.url, (box.x0, box.y0, box.x1, box.y1), relative=0, thickness=0, Contents=PDFString(said), **keys
+        ascii_address(link.url),
+        (box.x0, box.y0, box.x1, box.y1),
+        relative=0,
+        thickness=0,
+        Contents=PDFString(said),
+        **keys,
     )
     if keys:
         pen.marks.annotated("NUMBER" + repr(pen.canvas._annotationCount))
