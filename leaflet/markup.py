@@ -103,12 +103,6 @@ def checked_address(address: str) -> str:
             f"link address {address!r} holds U+{ord(odd):04X}, which an address cannot hold; "
             "type the address again, or percent-encode the character"
         )
-    try:
-        ascii_address(address)
-    except UnicodeError:
-        raise MarkupError(
-            f"link address {address!r} has a host name that is not a valid internet name; check how it is spelt"
-        ) from None
     return address
 
 
@@ -116,8 +110,8 @@ def ascii_address(address: str) -> str:
     """The address as a PDF link and a QR code must hold it, in ASCII: a host name in another script
     in its xn-- form (IDNA), every other character percent-encoded as UTF-8 (RFC 3987's mapping).
 
-    'https://пример.рф/помощь' is printed as written but links to 'https://xn--e1afmkfd.xn--p1ai/%D0%BF...';
-    a UnicodeError means the host cannot be written so (an empty or overlong label).
+    'https://пример.рф/помощь' is printed as written but links to 'https://xn--e1afmkfd.xn--p1ai/%D0%BF...'.
+    A host that has no xn-- form (an empty or overlong label) is percent-encoded like the rest.
     """
     if address.isascii():
         return address
@@ -126,9 +120,15 @@ def ascii_address(address: str) -> str:
     if netloc:
         user, at, host_port = netloc.rpartition("@")
         host, colon, port = host_port.rpartition(":") if host_port.rpartition(":")[2].isdigit() else (host_port, "", "")
-        netloc = _encoded(user) + at + (host.encode("idna").decode("ascii") if not host.isascii() else host)
-        netloc += colon + port
+        netloc = _encoded(user) + at + _host(host) + colon + port
     return urlunsplit((parts.scheme, netloc, _encoded(parts.path), _encoded(parts.query), _encoded(parts.fragment)))
+
+
+def _host(host: str) -> str:
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return _encoded(host)
 
 
 def _encoded(part: str) -> str:
