@@ -115,7 +115,10 @@ def ascii_address(address: str) -> str:
     """
     if address.isascii():
         return address
-    parts = urlsplit(address)
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # a '[' in the host that opens no IPv6 address: encode what is not ASCII, as written
+        return _encoded(address)
     netloc = parts.netloc
     if netloc:
         user, at, host_port = netloc.rpartition("@")

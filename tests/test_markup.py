@@ -72,4 +72,5 @@ def test_a_link_address_in_another_script_has_an_ascii_form():
     assert ascii_address("https://bücher.example:8080/übersicht?q=ä#ö") == (
         "https://xn--bcher-kva.example:8080/%C3%BCbersicht?q=%C3%A4#%C3%B6"
     )
+    assert ascii_address("http://[é/") == "http://[%C3%A9/"  # no address urllib can split: still ASCII
     assert ascii_address("https://пример..рф/") == "https://%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80..%D1%80%D1%84/"
