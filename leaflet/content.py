@@ -230,7 +230,13 @@ class _Reader:
             raise self.fail(node, f"{what} must be a single value, not a list or mapping")
         return node.value
 
-    def string(self, node: yaml.Node, what: str) -> str:
+    def string(self, node: yaml.Node, what: str, composed: bool = True) -> str:
+        """A text value, in Unicode's composed form (NFC) unless it names a file.
+
+        Text copied on a Mac often spells 'ö' as 'o' and a combining diaeresis; the fonts place
+        such marks only in the scripts that are shaped, so a Latin 'ö' would print with its dots
+        beside the letter. The composed form is the same text, and prints as one letter.
+        """
         value = self.scalar(node, what)
         if shows_nothing(value):
             empty = "is empty" if not value.strip() else "holds only invisible characters"
@@ -238,7 +244,7 @@ class _Reader:
         problem = invisible_character(value)
         if problem:  # the title, the author, a clinic's name: text as much as a paragraph is
             raise self.fail(node, f"{what}: {problem}")
-        return value
+        return unicodedata.normalize("NFC", value) if composed else value
 
     def number(self, node: yaml.Node, what: str, low: float, high: float) -> float:
         value = self.scalar(node, what)
@@ -626,7 +632,7 @@ class _Reader:
 
     def asset(self, node: yaml.Node) -> Path:
         """A file beside the source: it must exist and stay inside the source's folder."""
-        relative = self.string(node, "a file path")
+        relative = self.string(node, "a file path", composed=False)  # a file's name is spelt as on the disk
         folder = self.folder.resolve()
         try:
             path = (folder / relative).resolve()

@@ -363,7 +363,7 @@ class _Translator:
         self.spend(slot, entry)
         if entry is None:
             return self.missing(slot, None)
-        if entry.msgid != slot.text.source:
+        if unicodedata.normalize("NFC", entry.msgid) != slot.text.source:  # the source is read composed
             return self.missing(slot, entry, ": the English changed since this was translated")
         if shows_nothing(entry.msgstr):  # empty, or only zero-width characters: nothing would print
             return self.missing(slot, entry)
@@ -384,7 +384,8 @@ class _Translator:
         source's own limit) a translation would take seconds to lay out, so stop at the entry that
         goes over. A translation counts whether or not this edition may use it; the English counts
         where there is none."""
-        translated = entry is not None and entry.msgid == slot.text.source and entry.msgstr.strip()
+        current = entry is not None and unicodedata.normalize("NFC", entry.msgid) == slot.text.source
+        translated = current and entry is not None and entry.msgstr.strip()
         self.characters += len(entry.msgstr if entry is not None and translated else slot.text.source)
         self.english += len(slot.text.source)
         if self.characters <= MAX_TEXT:
@@ -467,12 +468,13 @@ def _clinical_changes(english: m.Text, translation: m.Text) -> list[tuple[str, s
 
 def _checked(entry: polib.POEntry, slot: _Slot, where: Location) -> m.Text:
     """The translation parsed, or a SourceError if its markup is broken or differs from the English's."""
+    msgstr = unicodedata.normalize("NFC", entry.msgstr)  # composed, as the source is (see content._Reader.string)
     if not slot.markup:  # the PDF's title and subject: shown as they are, so held to the same characters
-        if problem := invisible_character(entry.msgstr):
+        if problem := invisible_character(msgstr):
             raise SourceError(f"the translation of {slot.context!r}: {problem}", where)
-        return _plain(entry.msgstr)
+        return _plain(msgstr)
     try:
-        text = parse_inline(entry.msgstr)
+        text = parse_inline(msgstr)
     except MarkupError as error:
         raise SourceError(f"the translation of {slot.context!r}: {error}", where) from None
     if problem := _markup_difference(slot.text, text):

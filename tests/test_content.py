@@ -130,3 +130,13 @@ def test_image_outside_the_leaflet_folder_is_refused(write_leaflet):
 def test_message_has_file_line_column_prefix():
     error = error_for(MINIMAL.replace("  title:", "  titel:"))
     assert re.match(r"^leaflet\.yaml:\d+:\d+: ", str(error))
+
+
+def test_text_spelt_with_combining_marks_is_read_in_its_composed_form(tmp_path):
+    # a Mac often spells 'ö' as 'o' and U+0308, which a Latin font would print with the dots beside the 'o'
+    leaflet = loads(
+        'leaflet: {id: t, title: "Bro\\u0308tchen", language: de}\npanels:\n  front:\n'
+        '    - paragraph: "Scho\\u0308n, A\\u030Angstro\\u0308m"\n'
+    )
+    assert leaflet.title == "Brötchen"
+    assert leaflet.panels["front"].blocks[0].text.plain == "Schön, Ångström"

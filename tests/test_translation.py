@@ -392,3 +392,21 @@ def test_po_without_language_or_for_another_leaflet_is_warned_about(sample, tran
     assert translated.language == "en-GB"
     assert any("no Language" in w for w in warnings)
     assert any("made for 'another-leaflet', not 'town-library'" in w for w in warnings)
+
+
+def test_a_translation_spelt_with_combining_marks_matches_and_is_read_composed(tmp_path):
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(
+        "leaflet: {id: t, title: Café, language: en-GB}\npanels:\n  front:\n    - heading: Our café\n",
+        encoding="utf-8",
+    )
+    english = load(source)
+    po = extract(english)
+    po.metadata["Language"] = "fr"
+    for entry in po:  # as a Mac editor may save them: every accent a letter and a combining mark
+        entry.msgstr = unicodedata.normalize("NFD", {"Café": "Café", "Our café": "Notre café à côté"}[entry.msgid])
+        entry.msgid = unicodedata.normalize("NFD", entry.msgid)
+    write_po(po, tmp_path / "fr.po")
+    leaflet, notes = translate(english, tmp_path / "fr.po")
+    assert not notes
+    assert leaflet.title == "Café" and leaflet.panels["front"].blocks[0].text.plain == "Notre café à côté"
