@@ -267,12 +267,26 @@ def _set_lines(
     the ink of each line word by word. Kept, because copyfit sets the same text at the same size and
     width again for every spacing, leading and heading lever it tries."""
     lines, starts = _break_lines(_cached_words(spans, style, measure), style, width, measure)
+    lines = [_shown_soft_hyphen(line) if index < len(lines) - 1 else line for index, line in enumerate(lines)]
     visual = tuple(
         _line(tuple(_visual(_merge(line), style, measure)), style, measure, _logical_text(line)) for line in lines
     )
     tall = any(measure.line_factor(piece.face) > 1 for line in lines for piece in line)
     profiles = tuple(_profile(line, style, measure) for line in lines) if tall else ()
     return visual, tuple(starts), profiles
+
+
+def _shown_soft_hyphen(line: list[_Piece]) -> list[_Piece]:
+    """A line that ends at a soft hyphen (U+00AD, where the author allowed a word to break) shows a
+    hyphen there; inside a line the soft hyphen prints as nothing. It was measured as wide as a
+    hyphen, so the line still fits."""
+    if not line or not line[-1].text.endswith(SOFT_HYPHEN):
+        return line
+    last = line[-1]
+    return [*line[:-1], replace(last, text=last.text[:-1] + "-")]
+
+
+SOFT_HYPHEN = "\u00ad"
 
 
 def _profile(line: list[_Piece], style: TextStyle, measure: Measure) -> Profile:
