@@ -191,7 +191,6 @@ def test_a_byte_order_mark_inside_a_word_is_not_taken_for_right_to_left_text():
     assert "".join(found).replace(" ", "") == "Patientspsycho\ufefftherapyhelps"  # one line each way, no levels
 
 
-
 def test_a_line_that_breaks_at_a_soft_hyphen_shows_a_hyphen_and_no_other_line_does():
     found = lines("Soft hy\u00adphen\u00adated ex\u00adtra\u00ador\u00addi\u00adnar\u00adi\u00adly long words", 100)
     assert found == ["Soft hy\u00adphen\u00adated", "ex\u00adtra\u00ador\u00addi\u00adnar\u00adi-", "ly long words"]
