@@ -6,6 +6,7 @@ line of width 50 at 10 pt holds 10 characters).
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,17 @@ def test_a_byte_order_mark_inside_a_word_is_not_taken_for_right_to_left_text():
 def test_a_line_that_breaks_at_a_soft_hyphen_shows_a_hyphen_and_no_other_line_does():
     found = lines("Soft hy\u00adphen\u00adated ex\u00adtra\u00ador\u00addi\u00adnar\u00adi\u00adly long words", 100)
     assert found == ["Soft hy\u00adphen\u00adated", "ex\u00adtra\u00ador\u00addi\u00adnar\u00adi-", "ly long words"]
+
+
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [("bn", "আন্তঃব্যক্তিকমনোচিকিৎসাবিশেষজ্ঞদেরসাথেআলোচনা"), ("ta", "உளவியல்சிகிச்சைநிபுணர்களுடனானகலந்துரையாடல்கள்")],
+)
+def test_a_word_too_long_for_the_line_is_cut_between_whole_characters(language, word):
+    # a vowel sign or virama starting a line prints on a dotted circle, and a cut conjunct falls apart
+    for width in (20, 35, 50):
+        found = lines(word, width, language=language)
+        assert len(found) > 1 and "".join(found) == word
+        for line in found:
+            assert not unicodedata.category(line[0]).startswith("M"), (width, line)
+            assert not line.endswith("\u09cd"), (width, line)  # a Bengali virama at the end: a conjunct cut

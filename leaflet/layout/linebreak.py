@@ -59,6 +59,22 @@ def break_opportunities(text: str, language: str) -> frozenset[int]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=16)
+def _cluster_iterator(language: str) -> icu.BreakIterator:
+    return icu.BreakIterator.createCharacterInstance(icu.Locale(primary_language(language)))
+
+
+def clusters(text: str, language: str) -> list[str]:
+    """The text as user-perceived characters (UAX #29 grapheme clusters, Indic conjuncts kept whole):
+    where a word too long for any line may be cut without leaving a vowel sign or a virama to
+    start the next line on a dotted circle."""
+    iterator = _cluster_iterator(language)
+    iterator.setText(icu.UnicodeString(text))
+    utf16_to_char = _utf16_offsets(text)
+    ends = [utf16_to_char[boundary] for boundary in iterator]
+    return [text[start:end] for start, end in zip([0, *ends], ends) if end > start]
+
+
 def _utf16_offsets(text: str) -> dict[int, int]:
     """UTF-16 index (what ICU counts) -> character index (what Python counts)."""
     if text.isascii() or all(ord(char) < 0x10000 for char in text):

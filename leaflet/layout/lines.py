@@ -25,7 +25,7 @@ from ..model import Span
 from .bidi import RIGHT_TO_LEFT_LETTERS, embedding_levels, mirrored, visual_order
 from .ink import Placed, Profile, extra_space, inked
 from .items import TextRun
-from .linebreak import break_opportunities, hyphenations
+from .linebreak import break_opportunities, clusters, hyphenations
 
 
 class Measure(Protocol):
@@ -556,20 +556,22 @@ def _space(before: _Piece, word: _Word, measure: Measure) -> _Piece:
 
 
 def _split_long_word(word: list[_Piece], style: TextStyle, width: float, measure: Measure) -> list[list[_Piece]]:
-    """Cut a word wider than the line between characters, filling each line."""
+    """Cut a word wider than the line between characters (grapheme clusters), filling each line."""
     chunks: list[list[_Piece]] = [[]]
     used = 0.0
     for piece in word:
-        for index, char in enumerate(piece.text):
-            w = measure.width(char, piece.face, style.size * measure.scale(piece.face))
+        index = 0
+        for cluster in clusters(piece.text, style.language):  # never inside a conjunct or before a mark
+            w = measure.width(cluster, piece.face, style.size * measure.scale(piece.face))
             if used + w > width and chunks[-1]:
-                carried = _carried_tail(chunks[-1], char)
+                carried = _carried_tail(chunks[-1], cluster[0])
                 del chunks[-1][len(chunks[-1]) - len(carried) :]
                 chunks.append(carried)
                 used = _width(carried, style)
-            levels = piece.levels[index : index + 1]
-            chunks[-1].append(_piece(char, piece.face, piece.colour, piece.link, measure, levels))
+            levels = piece.levels[index : index + len(cluster)]
+            chunks[-1].append(_piece(cluster, piece.face, piece.colour, piece.link, measure, levels))
             used += w
+            index += len(cluster)
     return chunks
 
 
