@@ -18,6 +18,7 @@ from typing import Protocol
 from .colours import contrast_ratio
 from .diagnostics import Diagnostic, Location
 from .geometry import SAFE_DISTANCE, Target
+from .languages import writing_system
 from .layout import Layout
 from .layout.items import Circle, Picture, QRSymbol, Rect, TextRun
 from .model import PANEL_NAMES, Block, Leaflet, Spacer, Theme, block_texts
@@ -157,32 +158,54 @@ def type_size(subject: Subject) -> list[Diagnostic]:
 
 
 def glyph_coverage(subject: Subject) -> list[Diagnostic]:
-    """Every character has a glyph in the edition's fonts: never an empty box, never a silent substitute."""
+    """Every character has a glyph in the edition's fonts: never an empty box, never a silent substitute.
+
+    One message per block and kind of character, naming the first few in the order they are written:
+    a sentence in a script the edition cannot set would otherwise give a line per letter.
+    """
     language = subject.leaflet.language
     findings = []
     for name, panel in subject.leaflet.panels.items():
         for block in panel.blocks:
             text = "".join(t.plain for t in block_texts(block))
             missing = subject.fonts.missing(text, "regular") | subject.fonts.missing(text, "bold")
-            for char in sorted(missing):
-                family = subject.fonts.bundled_family_with(char)
-                if unicodedata.category(char) == "Zs":  # an ideographic or em space pasted into the text
-                    hint = "write an ordinary space instead"
-                elif family:
-                    hint = f"the bundled font {family} has it: is the language right?"
-                else:
-                    hint = "no bundled font has it: replace or delete the character"
+            by_hint: dict[str, list[str]] = {}
+            for char in sorted(missing, key=text.find):
+                by_hint.setdefault(_missing_glyph_hint(char, language, subject.fonts), []).append(char)
+            for hint, chars in by_hint.items():
+                named = ", ".join(
+                    f"{char!r} (U+{ord(char):04X}, {unicodedata.name(char, 'unnamed')})" for char in chars[:3]
+                )
+                more = f" and {len(chars) - 3} more" if len(chars) > 3 else ""
+                boxes = "it would print as an empty box" if len(chars) == 1 else "they would print as empty boxes"
+                hint = hint if len(chars) == 1 else hint.replace("the character", "these characters")
                 findings.append(
                     Diagnostic(
                         "error",
                         "missing-glyph",
-                        f"the {language} edition's fonts have no glyph for {char!r} (U+{ord(char):04X}, "
-                        f"{unicodedata.name(char, 'unnamed')}) in the {block.describe()} on panel '{name}'; "
-                        f"it would print as an empty box; {hint}",
+                        f"the {language} edition's fonts have no glyph for {named}{more} in the {block.describe()} "
+                        f"on panel '{name}'; {boxes}; {hint}",
                         block.where,
                     )
                 )
     return findings
+
+
+def _missing_glyph_hint(char: str, language: str, fonts: Coverage) -> str:
+    """What to do about a character the edition cannot draw, by what kind of character it is."""
+    kind = unicodedata.category(char)
+    if kind == "Zs":  # an ideographic or em space pasted into the text
+        return "write an ordinary space instead"
+    if kind[0] in "LM":  # a letter of another script: perhaps the edition's language is not the text's
+        script, can_be_set = writing_system(char)
+        family = fonts.bundled_family_with(char)
+        if family and can_be_set:
+            return f"the bundled font {family} has it: is the language right?"
+        if not can_be_set:
+            return f"no edition can be set in the {script} script: replace or delete the character"
+    elif kind[0] in "SPN":  # a symbol: only a font for another language has it, if any
+        return "replace or delete the character, or say it in words ('≥ 18' as '18 or over')"
+    return "no bundled font has it: replace or delete the character"
 
 
 def contrast(subject: Subject) -> list[Diagnostic]:

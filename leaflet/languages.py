@@ -132,6 +132,16 @@ def is_language_tag(text: str) -> bool:
     return LANGUAGE_TAG.fullmatch(text) is not None
 
 
+def writing_system(char: str) -> tuple[str, bool]:
+    """The name of the script a letter belongs to (ICU's, e.g. 'Hangul'), and whether an edition can
+    be set in it: a message may ask whether the language is right only when another one would do."""
+    import icu  # loaded already by line breaking; imported here only for messages
+
+    script = icu.Script.getScript(ord(char))
+    code = script.getShortName()
+    return script.getName(), code in SCRIPTS or code == "Hani"
+
+
 def script_for(language: str) -> Script:
     """The script an edition in this BCP 47 language is set in; a clear error if none is bundled."""
     subtags = language.replace("_", "-").split("-")

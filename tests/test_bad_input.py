@@ -119,6 +119,20 @@ def test_a_character_no_font_has_names_it_and_its_block(tmp_path):
     assert where + "the en-GB edition's fonts have no glyph for '\u2603' (U+2603, SNOWMAN) in the paragraph" in err
 
 
+def test_a_sentence_the_fonts_cannot_set_is_one_message_naming_its_first_characters_in_order(tmp_path):
+    code, err = check(tmp_path, MINIMAL.replace("Some text", "Some text สวัสดีครับ"))
+    [line] = [line for line in err.splitlines() if "no glyph" in line]
+    assert code == 1 and line.count("U+") == 3 and "and 5 more" in line
+    assert line.index("U+0E2A") < line.index("U+0E27") < line.index("U+0E31")  # as written, not by code point
+    assert "no edition can be set in the Thai script: replace or delete these characters" in line
+
+
+def test_a_symbol_only_another_languages_font_has_is_not_blamed_on_the_language(tmp_path):
+    code, err = check(tmp_path, MINIMAL.replace("Some text", "Some text \u2264 5"))
+    assert code == 1 and "U+2264" in err and "is the language right" not in err
+    assert "say it in words" in err
+
+
 def test_output_to_a_folder_is_a_usage_error(tmp_path):
     source = tmp_path / "leaflet.yaml"
     source.write_text(MINIMAL, encoding="utf-8")
