@@ -116,8 +116,15 @@ def draft_reason(source: Path, lang: str) -> str | None:
 
 
 def _status(leaflet, po: Path) -> dict[str, str]:
+    """'final', 'draft' with why, or 'unusable' with why: a language no edition can be set in
+    (no script or font for it) cannot be built even as a draft."""
+    from .languages import script_for
     from .translation import translate
 
+    try:
+        script_for(po.stem)
+    except LeafletError as error:
+        return {"status": "unusable", "why": error.message}
     try:
         translate(leaflet, po)
     except LeafletError as error:
@@ -156,13 +163,17 @@ def _warm() -> None:
 
 
 def _pdf(source: str, options: Options) -> tuple[bytes | None, str]:
+    """The PDF, or why not: said with file names relative to the served folder, which is all the
+    page's user knows of the server (and all a visitor on the network should learn of it)."""
     try:
         edition = make(Path(source), options)
     except LeafletError as error:
-        return None, str(error)
-    if edition.errors:
-        return None, "\n".join(str(finding) for finding in edition.errors)
-    return edition.pdf, ""
+        problem = str(error)
+    else:
+        if not edition.errors:
+            return edition.pdf, ""
+        problem = "\n".join(str(finding) for finding in edition.errors)
+    return None, problem.replace(f"{Path(source).parent}{os.sep}", "")
 
 
 def _png(source: str, options: Options, page: int) -> tuple[bytes | None, str]:
@@ -181,16 +192,29 @@ def _png(source: str, options: Options, page: int) -> tuple[bytes | None, str]:
 def _zip(source: str, options: Options, langs: list[str]) -> tuple[bytes | None, str]:
     from .content import load
 
+    """Every edition that can be made, in one zip; one that cannot (it overflows on this paper) is left
+    out and said in a text file inside, so the others still reach the clinic. None only if none can be made."""
     leaflet = load(Path(source))
     buffer = io.BytesIO()
+    left_out = []
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for lang in langs:
             edition_options = replace(options, lang=lang or None)
             pdf, problem = _pdf(source, edition_options)
             if pdf is None:
-                return None, f"{lang or 'source'}: {problem}"
+                left_out.append(f"{lang or leaflet.language}: {problem}")
+                continue
             archive.writestr(output_name(leaflet.id, edition_options, leaflet), pdf)
+        if left_out and len(left_out) < len(langs):
+            note = "These editions could not be made, so they are not in this zip:\n\n" + "\n\n".join(left_out)
+            archive.writestr(LEFT_OUT_NOTE, note + "\n")
+    if len(left_out) == len(langs):
+        return None, "; ".join(left_out)
     return buffer.getvalue(), ""
+
+
+LEFT_OUT_NOTE = "NOT INCLUDED.txt"
+"""The file in a zip that names the editions left out of it, and why."""
 
 
 # -- the web application -------------------------------------------------------------------------

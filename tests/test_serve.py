@@ -118,6 +118,40 @@ def test_a_translation_file_not_named_with_a_language_code_is_listed_as_unusable
         misnamed.unlink()
 
 
+def test_a_translation_into_a_language_no_edition_can_be_set_in_is_listed_as_unusable(site):
+    folder, base = site
+    klingon = folder / "translations" / "tlh.po"
+    klingon.write_text(
+        (folder / "translations" / "pl.po").read_text(encoding="utf-8").replace("Language: pl", "Language: tlh")
+    )
+    try:
+        _, _, body = request(f"{base}/api/leaflets")
+        editions = {e["lang"]: e for e in json.loads(body)[0]["editions"]}
+        assert editions["tlh"]["status"] == "unusable" and "no script is known" in editions["tlh"]["why"]
+    finally:
+        klingon.unlink()
+
+
+def test_an_edition_that_cannot_be_made_is_left_out_of_the_zip_and_named_in_it(site):
+    folder, base = site
+    po = polib.pofile(str(folder / "translations" / "pl.po"))
+    po.metadata["Language"] = "de"
+    for entry in po:
+        if entry.msgctxt.endswith("paragraph") and not any(mark in entry.msgid for mark in "*[0123456789"):
+            entry.msgstr += " słowo" * 120  # far too long for its panels: it overflows
+    po.save(str(folder / "translations" / "de.po"))
+    try:
+        status, _, zipped = request(f"{base}/leaflets/town-library.zip")
+        archive = zipfile.ZipFile(io.BytesIO(zipped))
+        assert status == 200 and "town-library.pl.pdf" in archive.namelist()
+        assert not any(".de." in name for name in archive.namelist())
+        note = archive.read("NOT INCLUDED.txt").decode()
+        assert note.count("de: ") == 1 and "overflows" in note
+        assert str(folder) not in note and "sample.yaml:" in note  # named as in the served folder
+    finally:
+        (folder / "translations" / "de.po").unlink()
+
+
 def test_a_clinic_that_cannot_be_saved_gets_a_message_not_a_crash(site):
     folder, base = site
     (folder / "clinics" / "blocked.yaml").mkdir(parents=True)
