@@ -21,7 +21,7 @@ from .checks import Subject, preflight
 from .content import load
 from .diagnostics import Diagnostic, Location, errors
 from .errors import LayoutError, SourceError, UsageError
-from .languages import direction_for, font_chain, script_for
+from .languages import direction_for, font_chain, is_language_tag, script_for
 from .layout import Layout, lay_out
 from .layout.prepress import describe, frame_page, prepare
 from .model import Leaflet, picture_files
@@ -137,10 +137,18 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
         return leaflet, []
     po = options.po or folder_of(source) / "translations" / f"{options.lang}.po"
     if options.lang:
+        if po.exists() and not is_language_tag(options.lang):  # --all-languages found translations/pt_BR.po
+            right = options.lang.replace("_", "-").split(".")[0]
+            raise UsageError(
+                f"{po.name} is not named with a language code: rename it {right}.po (as pl.po or pt-BR.po are)",
+                str(po),
+            )
         try:
             script_for(options.lang)  # an unknown language is said first, not after every missing entry
         except UsageError as error:  # the language is the PO file's name (--all-languages): name the file
             raise UsageError(error.message, str(po) if po.exists() else "--lang") from None
+    if po.is_symlink() and not po.exists():
+        raise UsageError(f"{po} is a symbolic link that leads nowhere, or round in a loop; put the translation there")
     if not po.exists():  # anything else by that name (a folder, a pipe) is said by the reader
         raise UsageError(
             f"no translation file {po}; make one from the template written by 'leaflet extract', "

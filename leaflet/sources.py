@@ -51,6 +51,11 @@ def read_text(path: Path, what: str, limit: int = MAX_TEXT_BYTES) -> str:
         raise SourceError(f"{path} cannot be read (permission denied)") from None
     except OSError as error:
         raise SourceError(f"{path} cannot be read ({error.strerror or error})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16's byte-order marks: Windows' "Unicode" text
+        raise SourceError(
+            f"{path} is saved as UTF-16 (Windows' 'Unicode'); save it as UTF-8 (in most editors: Save As, "
+            "Encoding: UTF-8)"
+        )
     if _looks_binary(data[:8192]):
         raise SourceError(f"{path} is a binary file, not text; give the path of {what}")
     try:
