@@ -365,6 +365,12 @@ class _Translator:
             return self.missing(slot, None)
         if unicodedata.normalize("NFC", entry.msgid) != slot.text.source:  # the source is read composed
             return self.missing(slot, entry, ": the English changed since this was translated")
+        if entry.msgid_plural:  # a hand edit: no leaflet text has plural forms to choose between
+            raise SourceError(
+                f"the entry {slot.context!r} has plural forms (msgid_plural, msgstr[0]...), which a leaflet does "
+                "not use: delete msgid_plural and write the translation as one msgstr",
+                Location(self.path, entry.linenum, 1),
+            )
         if shows_nothing(entry.msgstr):  # empty, or only zero-width characters: nothing would print
             return self.missing(slot, entry)
         text = _checked(entry, slot, Location(self.path, entry.linenum, 1))
