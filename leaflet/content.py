@@ -504,7 +504,9 @@ class _Reader:
         phone = self.value(found["phone"], "'phone'", 40)
         if not _PHONE.fullmatch(phone) or sum(char.isdigit() for char in phone) < 3:
             raise self.fail(
-                found["phone"], f"'phone' must be a telephone number (digits, spaces, + ( ) -), not {phone!r}"
+                found["phone"],
+                f"'phone' must be a telephone number (digits, spaces, + ( ) - .), not {phone!r}; "
+                "put an extension or a second number under 'hours'",
             )
         details = m.ClinicDetails(name, address, phone)
         if "email" in found:

@@ -65,6 +65,11 @@ def test_a_po_made_before_the_clinic_existed_builds_final_with_the_clinics_addre
     [
         ("clinic:\n  name: X\n  address: [1 Road]\n", 2, "needs the key 'phone'"),
         ("clinic:\n  name: X\n  address: [1 Road]\n  phone: call us\n", 4, "'phone' must be a telephone number"),
+        (
+            "clinic:\n  name: X\n  address: [1 Road]\n  phone: 01632 960000 ext. 123\n",
+            4,
+            "put an extension or a second number under 'hours'",
+        ),
         ("clinic:\n  name: X\n  address: [1 Road]\n  phone: '0123'\n  email: nobody\n", 5, "'email' must be"),
         (
             "clinic:\n  name: X\n  address: [1 Road]\n  phone: '0123'\n  website: javascript:alert(1)\n",
