@@ -254,16 +254,27 @@ def calibrate(options: Options = Options()) -> Path:
     sheet = geometry.sheet(options.paper or geometry.DEFAULT_PAPER, options.fold or geometry.DEFAULT_FOLD)
     fonts = Fonts()
     office = geometry.TARGETS["office"]  # the sheet is for calibrating an office printer, whatever the default
-    outside, inside = calibration_pages(sheet, fonts)
+    outside, inside = calibration_pages(sheet, fonts, options.duplex_offset_mm)
     offset = (mm(options.duplex_offset_mm[0]), mm(options.duplex_offset_mm[1]))
     pages = (
         frame_page(sheet.pages[0], sheet, office, outside, "", fonts),
         frame_page(sheet.pages[1], sheet, office, inside, "", fonts, offset),
     )
     info = DocumentInfo(f"Duplex calibration sheet ({sheet.paper.name.upper()})", "en")
-    path = options.output or Path("output") / f"calibration-{sheet.paper.name}.pdf"
+    path = options.output or Path("output") / calibration_name(sheet, options.duplex_offset_mm)
     write_atomically(path, render_pdf(pages, info, fonts), PDF, (options.printer,), options.force)
     return path
+
+
+def calibration_name(sheet: geometry.Sheet, offset_mm: tuple[float, float]) -> str:
+    """'calibration-a4.pdf', with a part for a fold other than the default and for an offset applied:
+    a sheet printed to check an offset must not replace the plain one it was measured from."""
+    parts = [f"calibration-{sheet.paper.name}"]
+    if sheet.fold != geometry.DEFAULT_FOLD:
+        parts.append(f"{sheet.fold}-fold")
+    if any(offset_mm):
+        parts.append(f"offset-x{offset_mm[0]:+g}-y{offset_mm[1]:+g}")
+    return ".".join(parts) + ".pdf"
 
 
 def default_output(source: Path | str, leaflet: Leaflet, options: Options = Options()) -> Path:

@@ -422,7 +422,7 @@ def _preview(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     stem = output_name(edition.leaflet.id, options, edition.leaflet).removesuffix(".pdf")
     inputs = edition_inputs(Path(args.source), options, edition.leaflet)
     for path in write_previews(edition.pdf, folder, stem, args.dpi, inputs=inputs, force=args.force):
-        print(f"wrote {_shown(path)}", file=out)
+        print(f"wrote {_shown(path)}{_offset_said(options)}", file=out)
     _warnings(edition, out)
     return EXIT_OK
 

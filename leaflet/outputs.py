@@ -33,6 +33,8 @@ class Kind:
     """Whether an existing file at this path is of this kind, so replacing it loses nothing."""
     named_by_o: bool = True
     """The user names it with -o; otherwise the command names it (preview pictures, saved clinics)."""
+    suffixes: tuple[str, ...] = ()
+    """The endings its name may have, the usual first: a PDF called out.png opens in no program."""
 
     @property
     def article(self) -> str:
@@ -74,10 +76,10 @@ def _anything(path: Path) -> bool:
     return True
 
 
-PDF = Kind("PDF", _starts_with(b"%pdf-"))
-HTML = Kind("HTML page", _starts_with(b"<!doctype html", b"<html"))
+PDF = Kind("PDF", _starts_with(b"%pdf-"), suffixes=(".pdf",))
+HTML = Kind("HTML page", _starts_with(b"<!doctype html", b"<html"), suffixes=(".html", ".htm"))
 PNG = Kind("PNG picture", _starts_with(b"\x89png\r\n\x1a\n"), named_by_o=False)
-TEMPLATE = Kind("PO template", _is_template)
+TEMPLATE = Kind("PO template", _is_template, suffixes=(".pot", ".po"))
 CLINIC_FILE = Kind("clinic file", _anything, named_by_o=False)
 """Written by `leaflet serve` into its own clinics/ folder, where every file is one."""
 
@@ -105,10 +107,15 @@ def _refuse_to_overwrite(path: Path, kind: Kind, inputs: tuple[Path | None, ...]
     if path.is_dir():
         advice = f"give the name of the {kind.name} to write" if kind.named_by_o else kind.rename()
         raise UsageError(f"{path} is a folder; {advice}")
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{path} is not a regular file (a device or a pipe); give a file name to write")
+    if kind.suffixes and path.suffix.lower() not in kind.suffixes:
+        raise UsageError(
+            f"-o {path}: {kind.article} {kind.name}'s name ends in {kind.suffixes[0]}, or no program will open it; "
+            f"give -o {path.with_suffix(kind.suffixes[0])}"
+        )
     if not path.exists():
         return
-    if not path.is_file():
-        raise UsageError(f"{path} is not a regular file (a device or a pipe); give a file name to write")
     if force:
         return
     if not (path.stat().st_mode & 0o200 and os.access(path, os.W_OK)):  # root may write anything

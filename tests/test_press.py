@@ -271,6 +271,21 @@ def test_calibrate_command_writes_the_sheet(tmp_path, monkeypatch):
     assert [round(float(v)) for v in page.mediabox] == [0, 0, 792, 612]
 
 
+def test_a_sheet_printed_with_an_offset_or_fold_has_its_own_name_and_says_the_offset(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("calibrate")[0] == 0
+    plain = (tmp_path / "output" / "calibration-a4.pdf").read_bytes()
+    code, out, _ = run("calibrate", "--fold", "z", "--duplex-offset", "2,-1.5")
+    moved = tmp_path / "output" / "calibration-a4.z-fold.offset-x+2-y-1.5.pdf"
+    assert code == 0 and moved.name in out
+    assert (tmp_path / "output" / "calibration-a4.pdf").read_bytes() == plain  # the plain sheet is still there
+    with pdfplumber.open(moved) as pdf:
+        page = pdf.pages[1]
+        said = " ".join(page.crop((0, 0, page.width / 3, page.height)).extract_text().split())  # the first panel
+    assert "This sheet was printed with --duplex-offset 2,-1.5: this side moved X +2 mm, Y -1.5 mm." in said
+    assert "add what you read to it" in said
+
+
 def test_a_duplex_offset_is_refused_for_press(tmp_path):
     code, _, err = run("build", str(SAMPLE), "--target", "press", "--duplex-offset", "2,1")
     assert code == 2 and "a duplex offset makes up for an office printer" in err

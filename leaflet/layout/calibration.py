@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..geometry import PageGeometry, Sheet
+from ..geometry import PageGeometry, PanelPlace, Sheet
 from ..markup import parse_inline
 from ..units import mm
 from .items import Circle, Item, Line, Outline, TextRun, node
@@ -40,8 +40,11 @@ INSTRUCTIONS = (
 )
 
 
-def calibration_pages(sheet: Sheet, measure: Measure) -> tuple[list[Item], list[Item]]:
-    """Items for the outside and inside pages, in trim coordinates."""
+def calibration_pages(
+    sheet: Sheet, measure: Measure, offset_mm: tuple[float, float] = (0.0, 0.0)
+) -> tuple[list[Item], list[Item]]:
+    """Items for the outside and inside pages, in trim coordinates; a sheet printed with an offset
+    says so, since its readings are then what is left over, to add to that offset."""
     outside, inside = sheet.pages
     front: list[Item] = []
     back: list[Item] = []
@@ -52,7 +55,7 @@ def calibration_pages(sheet: Sheet, measure: Measure) -> tuple[list[Item], list[
         front.extend(_crosshair(x, y, letter, measure))
         # seen from the other side (flipped on the short edge) the same point is mirrored left to right
         back.extend(_scales(outside.width - x, y, letter, measure))
-    back.extend(_instructions(inside, measure))
+    back.extend(_instructions(inside, measure, offset_mm))
     return front, back
 
 
@@ -129,11 +132,26 @@ def _scales(x: float, y: float, letter: str, measure: Measure) -> list[Item]:
     return items
 
 
-def _instructions(page: PageGeometry, measure: Measure) -> list[Item]:
-    """The steps, in the middle panel below its scale, clear of the folds."""
-    middle = page.panels[1]
+def _instructions(page: PageGeometry, measure: Measure, offset_mm: tuple[float, float]) -> list[Item]:
+    """The steps, in the middle panel below its scale, clear of the folds; on a sheet printed with an
+    offset, a note of it at the foot of the first panel."""
+    items = _text_block(INSTRUCTIONS, page.panels[1], 1, measure)
+    if any(offset_mm):
+        x, y = offset_mm
+        note = (
+            f"**This sheet was printed with --duplex-offset {x:g},{y:g}**: this side moved X {x:+g} mm, "
+            f"Y {y:+g} mm.\n\nIf every cross sits on 0, that offset is right. If not, add what you read to it."
+        )
+        items += _text_block(note, page.panels[0], 0, measure)
+    return items
+
+
+def _text_block(said: str, panel: PanelPlace, order: int, measure: Measure) -> list[Item]:
+    """Text set at the foot of a panel's text area."""
     style = TextStyle(9.5, 13, INK, GUIDE)
-    text = set_text(parse_inline(INSTRUCTIONS).spans, style, middle.content.width, measure)
-    top = middle.content.y0 + text.height
-    tag = (node("P", (1,)),)  # what a screen reader reads of the sheet; the scales are artifacts
-    return [replace(run.moved(middle.content.x0, top), tag=tag, order=(0, -run.baseline, run.x)) for run in text.runs]
+    text = set_text(parse_inline(said).spans, style, panel.content.width, measure)
+    top = panel.content.y0 + text.height
+    tag = (node("P", (order,)),)  # what a screen reader reads of the sheet; the scales are artifacts
+    return [
+        replace(run.moved(panel.content.x0, top), tag=tag, order=(order, -run.baseline, run.x)) for run in text.runs
+    ]
