@@ -108,16 +108,28 @@ def compose(text: str, path: Path, document: str, colon_hint: str, empty: str) -
         raise SourceError(f"the text holds an unpaired surrogate (character {error.start + 1}), which is not "
                           "Unicode text; remove it", str(path)) from None  # fmt: skip
     except yaml.MarkedYAMLError as error:
+        lines = text.splitlines()
         mark = error.problem_mark or error.context_mark
+        if mark and mark.line >= len(lines) and error.context_mark:  # met at the end of the file: say where it began
+            mark = error.context_mark
         where = Location(str(path), mark.line + 1, mark.column + 1) if mark else str(path)
         what = error.problem or error.context or "cannot be read"
-        lines = text.splitlines()
         line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        opened = error.context_mark.line if error.context_mark and error.context_mark.line < len(lines) else None
+        start = _value_start(lines[opened] if opened is not None else line)  # (a '[' or '{' began on that line)
         if mark and "\t" in line[: mark.column + 1]:
             hint = "YAML cannot be indented with tabs: use spaces"
         elif "mapping values are not allowed" in what:
             what = "a colon and a space inside text that is not in quotes"
             hint = colon_hint
+        elif "another document" in what:
+            what = f"a '---' line starts a second document, but {document} is one"
+            hint = "delete that line and what follows it, or split the file in two"
+        elif _COMMENT_IN_TEXT.search(line) or (opened is not None and _COMMENT_IN_TEXT.search(lines[opened])):
+            hint = "' #' starts a comment in YAML: put text with a '#' in double quotes"
+        elif start[:1] in _QUOTE_FIRST or _LINK_FIRST.match(start):
+            shown = start if len(start) <= 40 else start[:37] + "..."
+            hint = f"a value that starts with '{start[0]}' must be in double quotes, e.g. \"{shown}\""
         else:
             hint = "check the indentation and quotes here"
         raise SourceError(f"YAML syntax: {what}; {hint}", where) from None
@@ -134,7 +146,67 @@ def compose(text: str, path: Path, document: str, colon_hint: str, empty: str) -
     if root is None:
         what = "is empty" if not text.strip() else "has only comments in it"
         raise SourceError(empty.format(what=what), str(path))
+    _refuse_text_yaml_would_drop(root, text.splitlines(), path)
     return root
+
+
+_QUOTE_FIRST = frozenset("*&!@`%")
+"""Characters YAML reads as syntax at the start of a value: text that starts with one goes in quotes."""
+_LINK_FIRST = re.compile(r"\[[^\]]*\]\(")
+"""A value that opens with a link, '[label](address) ...', which YAML reads as the start of a list."""
+
+
+def _value_start(line: str) -> str:
+    """The start of the value on a line 'key: value' or '- value', as typed."""
+    found = re.match(r"\s*(?:-\s+)*(?:[\w-]+:\s+)?(.*)", line)
+    return found.group(1) if found else ""
+
+
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp", "merge", "map", "seq")
+)
+"""The tags YAML gives plain text, numbers, lists and mappings; any other was written in the file."""
+_COMMENT_IN_TEXT = re.compile(r"\s#\S")
+"""' #4', ' #closed': a number sign typed as text, which YAML reads as the start of a comment."""
+
+
+def _refuse_text_yaml_would_drop(root: yaml.Node, lines: list[str], path: Path) -> None:
+    """Text that YAML reads but would never print, refused where it is written.
+
+    A word after ' #' on the line of an unquoted value ('room #12 at reception') is a
+    comment to YAML, and a value starting with '!' ('!Important read this') a tag: both
+    vanish from the leaflet without a word. A comment proper ('# like this') is left alone.
+    """
+    seen: set[int] = set()
+    waiting = [root]
+    problems: list[SourceError] = []  # the first in the file is said, whichever the walk meets first
+    while waiting:
+        node = waiting.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        where = Location(str(path), node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _PLAIN_TAGS:
+            problems.append(SourceError(
+                f"{node.tag.removeprefix('tag:yaml.org,2002:')!r} at the start of this value is a YAML tag, which "
+                "would not print; put text that starts with '!' in double quotes",
+                where,
+            ))  # fmt: skip
+        if isinstance(node, yaml.ScalarNode):
+            end = node.end_mark
+            rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+            if not node.style and node.tag.endswith(":str") and _COMMENT_IN_TEXT.match(rest):  # plain: None or ""
+                problems.append(SourceError(
+                    f"{rest.strip()!r} after the text is read by YAML as a comment, so it would not print; put "
+                    "the whole text in double quotes (or, for a comment, write '# ' with a space)",
+                    Location(str(path), end.line + 1, end.column + 2),
+                ))  # fmt: skip
+        elif isinstance(node, yaml.MappingNode):
+            waiting += [part for pair in node.value for part in pair]
+        else:
+            waiting += node.value
+    if problems:
+        raise min(problems, key=lambda problem: (problem.where.line, problem.where.column))
 
 
 def load_printer(path: Path | str) -> tuple[float, float]:

@@ -271,7 +271,7 @@ MISTAKES = {  # the file's text, where the error points (LINE:COLUMN), what it s
     "min above the source's max": (T + "  body_min: 15\n", "2:13", "source's body_max (14)", "set body_max here"),
     "max below the source's min": (T + "  body_max: 10\n", "2:13", "source's body_min (11)", "set body_min here"),
     "min above max": (T + "  body_max: 10\n  body_min: 12\n", "3:13", "larger than 'body_max' (10)", "swap them"),
-    "YAML syntax": ("blocks:\n  inside-1/0: {pin: true\n", "3:1", "YAML syntax", "check the indentation"),
+    "YAML syntax": ("blocks:\n  inside-1/0: {pin: true\n", "2:15", "YAML syntax", "check the indentation"),
     "tab indentation": ("blocks:\n\tinside-1/0:\n", "2:1", "YAML syntax", "indented with tabs"),
 }
 
