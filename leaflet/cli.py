@@ -228,11 +228,22 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=err)
         return EXIT_INTERRUPTED
+    except OSError as error:  # the system refused a file (a name too long for it, a disk full): not a bug
+        if args.debug:
+            _print_traceback(err)
+        print(said(_os_problem(error).diagnostics[0]), file=err)
+        return EXIT_BAD_INPUT
     except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
         if args.debug:
             _print_traceback(err)
         print(f"internal error: {type(error).__name__}: {error} (run with --debug for details)", file=err)
         return EXIT_BAD_INPUT
+
+
+def _os_problem(error: OSError) -> UsageError:
+    """What the system said of a file, as a message: the file's name (cut short if long) and why."""
+    name = f"'{error.filename}'" if error.filename else "a file"
+    return UsageError(f"cannot use {name}: {error.strerror or error}; check the file's name and where it is")
 
 
 def _print_traceback(err: TextIO) -> None:
@@ -383,10 +394,11 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             editions = [None, *languages(source)]
         else:
             editions = [options.lang]
-    except LeafletError as error:  # the command line itself cannot be used: --json still gets JSON
+    except (LeafletError, OSError) as error:  # the command line itself cannot be used: --json still gets JSON
         if not args.json:
             raise
-        document = unmade(args.lang or "source", error.diagnostics).to_json()
+        problem = _os_problem(error) if isinstance(error, OSError) else error
+        document = unmade(args.lang or "source", problem.diagnostics).to_json()
         print(f"[{document}]" if args.all_languages else document, file=out)
         return error.exit_code
     reports = []
@@ -394,11 +406,12 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for lang in editions:
         try:
             reports.append(report(make(source, replace(options, lang=lang)), lang or "source"))
-        except LeafletError as error:  # an edition that cannot be made is reported, and the others still are
+        except (LeafletError, OSError) as error:  # an edition that cannot be made is reported, the others still are
             if len(editions) == 1 and not args.json:
                 raise
-            reports.append(unmade(lang or "source", error.diagnostics))
-            worst = max(worst, error.exit_code)
+            problem = _os_problem(error) if isinstance(error, OSError) else error
+            reports.append(unmade(lang or "source", problem.diagnostics))
+            worst = max(worst, problem.exit_code)
     if args.json:
         documents = [r.to_json() for r in reports]  # --all-languages always gives a list, even of one
         print("[" + ",\n".join(documents) + "]" if args.all_languages else documents[0], file=out)

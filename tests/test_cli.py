@@ -177,3 +177,9 @@ def test_check_json_of_all_languages_is_json_when_translations_cannot_be_read(tm
     [document] = json.loads(out)
     assert code == 2 and document["findings"][0]["severity"] == "fatal"
     assert "translations is a file" in document["findings"][0]["message"]
+
+
+def test_check_json_says_in_json_why_a_source_name_cannot_be_used(tmp_path):
+    code, out, _ = run("check", str(tmp_path / ("b" * 300 + ".yaml")), "--json")
+    document = json.loads(out)
+    assert code == 2 and "File name too long" in document["findings"][0]["message"]
