@@ -166,7 +166,7 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
     translated, notes = translate(leaflet, po, draft=options.draft)
     if options.lang:
         written = translated.language if translated.language != leaflet.language else None
-        if written and written.split("-")[0].lower() != options.lang.split("-")[0].lower():
+        if written and not _same_edition(written, options.lang):
             raise SourceError(
                 f"this is a translation into {written!r}, not {options.lang!r}: give the right --po or --lang",
                 header_line(po, "Language"),
@@ -187,6 +187,17 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
     if layout_file:  # the designer's choices for this edition only
         translated = apply_layout_file(translated, layout_file)
     return translated, _summarised(notes)
+
+
+def _same_edition(written: str, asked: str) -> bool:
+    """Whether a PO file written in `written` makes the edition `asked` for: the same language in the same
+    script (a zh-Hans translation is not zh-TW, a Gurmukhi pa is not pa-Arab); a region alone may differ."""
+    if written.split("-")[0].lower() != asked.split("-")[0].lower():
+        return False
+    try:
+        return script_for(written).code == script_for(asked).code
+    except UsageError:  # a language no edition is set in: said where the header is read
+        return True
 
 
 def _summarised(notes: list[Diagnostic]) -> list[Diagnostic]:
