@@ -150,10 +150,7 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
     if po.is_symlink() and not po.exists():
         raise UsageError(f"{po} is a symbolic link that leads nowhere, or round in a loop; put the translation there")
     if not po.exists():  # anything else by that name (a folder, a pipe) is said by the reader
-        raise UsageError(
-            f"no translation file {po}; make one from the template written by 'leaflet extract', "
-            "or name another with --po"
-        )
+        raise UsageError(_no_translation(po, options.lang, leaflet.language))
     folder = source.resolve().parent
     if not options.po and not po.resolve().is_relative_to(folder):  # as strict as for pictures
         raise UsageError(
@@ -187,6 +184,22 @@ def edition_content(source: Path, options: Options) -> tuple[Leaflet, list[Diagn
     if layout_file:  # the designer's choices for this edition only
         translated = apply_layout_file(translated, layout_file)
     return translated, _summarised(notes)
+
+
+def _no_translation(po: Path, lang: str | None, source_language: str) -> str:
+    """Why there is no edition by that name, and the nearest thing there is: the source's own language,
+    or a translation whose name differs only in case or region (--lang PL, pl-PL for pl.po)."""
+    if lang and lang.lower() == source_language.lower():
+        return f"the leaflet itself is written in {source_language}; leave out --lang to build it"
+    primary = (lang or "").split("-")[0].lower()
+    near = sorted(
+        path.stem for path in po.parent.glob("*.po") if lang and path.stem.split("-")[0].lower() == primary
+    ) if po.parent.is_dir() else []  # fmt: skip
+    if near:
+        return f"no translation file {po}; there is {po.parent / (near[0] + '.po')}: use --lang {near[0]}"
+    return (
+        f"no translation file {po}; make one from the template written by 'leaflet extract', or name another with --po"
+    )
 
 
 def _same_edition(written: str, asked: str) -> bool:
