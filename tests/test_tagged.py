@@ -282,3 +282,22 @@ def test_english_left_in_a_translation_is_marked_as_english(pdfs):
                     languages[str(operands[1].get("/Lang", ""))] += 1
     assert languages["en"] >= 4  # the clinic's name and address lines, "Wi-Fi", the web address
     assert languages[""] > languages["en"]  # the Arabic text takes the document's language
+
+
+def test_heading_levels_start_at_one_and_never_skip_whatever_blocks_the_source_uses(tmp_path):
+    # a cover heading, then steps whose titles are H3 by kind, with no H2 written anywhere: a screen
+    # reader's list of headings must still go H1, H2, H2, ... (PDF/UA-1, Matterhorn 14-002 and 14-003)
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(
+        "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
+        "  front:\n    - heading: On the cover\n"
+        "  flap:\n    - steps:\n        - {title: First stage, text: One.}\n"
+        "        - {title: Second stage, text: Two.}\n"
+        "    - section: {heading: A section, body: [paragraph: Three.]}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.pdf"
+    build(source, Options(output=out))
+    elements, _, _ = tree(out)
+    levels = [(int(role[1]), "".join(text.split())) for role, text in elements if re.fullmatch(r"H[1-6]", role)]
+    assert levels == [(1, "Onthecover"), (2, "Firststage"), (2, "Secondstage"), (2, "Asection")]

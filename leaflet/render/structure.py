@@ -54,6 +54,28 @@ class _Element:
         return min(orders, default=((),))
 
 
+def _level_headings(root: _Element) -> None:
+    """Number the headings so that a reader going down them never skips a level (PDF/UA-1, 14-003),
+    starting from H1 (14-002): a step's title (H3) under the cover's title (H1) becomes H2.
+
+    A block's own level says how it ranks against the headings before it: in reading order, a
+    heading sits one level below the nearest earlier heading that outranks it, so siblings keep
+    one level and the demo's H1 > H2 > H3 stay as they are. Levels only ever move toward H1.
+    """
+    above: list[tuple[int, int]] = []  # (own level, level given) of the headings that outrank what follows
+    waiting = [root]
+    while waiting:
+        element = waiting.pop()
+        if len(element.role) == 2 and element.role[0] == "H" and element.role[1].isdigit():
+            own = int(element.role[1])
+            while above and above[-1][0] >= own:
+                above.pop()
+            given = above[-1][1] + 1 if above else 1
+            above.append((own, given))
+            element.role = f"H{given}"
+        waiting += sorted(element.children.values(), key=_Element.first, reverse=True)  # read in order
+
+
 def escape(text: str) -> str:
     """Text for XML (xml.sax.saxutils would import urllib and http: a sixth of a build's start-up)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -157,6 +179,7 @@ class Marks:
         """The structure tree, its parent tree, and the catalog keys that say the file is tagged."""
         tree = PDFDictionary({"Type": PDFName("StructTreeRoot")})
         tree_ref = self.doc.Reference(tree)
+        _level_headings(self.root)
         self._make(self.root, tree_ref)
         tree["K"] = PDFArray([self.root.ref])
         numbers: list = []
