@@ -498,3 +498,27 @@ def test_copyfits_quick_fit_test_agrees_with_the_full_flow(size):
         assert quick == (not full.overflows), count
         answers.add(quick)
     assert answers == {True, False}  # both answers were asked for
+
+
+def test_a_text_carried_on_to_a_wider_panel_still_opens_it_with_two_lines():
+    # inside-3 is narrower than back (A4 roll fold): two lines cut off at its width can be one at back's
+    widows = []
+    for spacer in range(120, 176, 4):
+        for words in range(30, 80, 3):
+            text = " ".join(f"w{i % 10}" for i in range(words)) + " last"
+            leaflet = loads(
+                "leaflet: {id: t, title: T, language: en-GB}\npanels:\n"
+                f"  inside-3:\n    continues_to: back\n    blocks:\n      - spacer: {spacer}\n"
+                f"      - paragraph: {text}\n  back:\n    - paragraph: end\n"
+            )
+            layout = lay_out(leaflet, sheet("a4"), MonoMeasure())
+            where = leaflet.panels["inside-3"].blocks[1].where
+            for name in ("inside-3", "back"):
+                own = {
+                    round(r.baseline, 1)
+                    for r in layout.panels[name].items
+                    if isinstance(r, TextRun) and r.where == where
+                }
+                if own and len(own) < 2:
+                    widows.append((spacer, words, name))
+    assert not widows, widows[:5]

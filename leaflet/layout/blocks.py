@@ -145,6 +145,9 @@ class Cut:
 
     height: float
     carry_on: Callable[[], tuple[m.Block, ...]]
+    inside_text: bool = False
+    """It falls between two lines of one text: the text carried on must keep two lines on the next
+    panel too, where a wider column may set them as one (see `Laid.lead_lines`)."""
 
     @property
     def rest(self) -> tuple[m.Block, ...]:
@@ -168,6 +171,9 @@ class Laid:
     """Its first and last lines' ink (baseline from the block's top, word boxes, start), for a
     script with taller lines: a block stacked under it keeps its ink clear (see `ink_between`)."""
     ink_size: float = 0.0
+    lead_lines: int | None = None
+    """The lines of the text it opens with (a paragraph's, its first list item's or step's); None for a
+    block that opens with no text. A text carried on to a panel must open it with two at least."""
 
     @property
     def is_band(self) -> bool:
@@ -222,7 +228,7 @@ def text_cuts(
     `make` turns the spans of the remaining text into the blocks that carry on.
     """
     return [
-        Cut(top + text.line_tops[line], lambda line=line: make(text.rest(spans, line) or ()))
+        Cut(top + text.line_tops[line], lambda line=line: make(text.rest(spans, line) or ()), inside_text=True)
         for line in range(lines, text.line_count - lines + 1)
         if text.line_starts[line] is not None
     ]
@@ -269,7 +275,7 @@ def _paragraph(block: m.Paragraph, column: Column, ts: Typesetting, measure: Mea
     runs = tuple(tagged(text.runs, ts.tag(block)))
     return Laid(
         block, _with_links(runs), text.height, ts.gap, cuts=cuts,
-        first_ink=text.first_ink, last_ink=text.last_ink, ink_size=ts.body,
+        first_ink=text.first_ink, last_ink=text.last_ink, ink_size=ts.body, lead_lines=text.line_count,
     )  # fmt: skip
 
 
@@ -279,6 +285,7 @@ def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure
     after = ts.body * 0.3
     parts = []
     cuts: list[Cut] = []
+    lead_lines: int | None = None
     top = 0.0
     for index, item in enumerate(block.items):
         text = set_text(item.spans, style, column.width - indent, measure)
@@ -302,9 +309,11 @@ def _bullets(block: m.Bullets, column: Column, ts: Typesetting, measure: Measure
         cuts += text_cuts(text, item.spans, rest, top)
         if index + 1 < len(block.items):
             cuts.append(Cut(top + text.height, next_items))
+        if not index:
+            lead_lines = text.line_count
         top += text.height + after
     items, height = _stack(parts)
-    return Laid(block, items, height, ts.gap, cuts=tuple(cuts))
+    return Laid(block, items, height, ts.gap, cuts=tuple(cuts), lead_lines=lead_lines)
 
 
 def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure) -> Laid:
@@ -323,7 +332,7 @@ def _section(block: m.Section, column: Column, ts: Typesetting, measure: Measure
     top = heading.height + title.space_after
     for index, part in enumerate(laid):
         cuts += [
-            Cut(top + cut.height, lambda cut=cut, index=index: (*cut.rest, *block.body[index + 1 :]))
+            Cut(top + cut.height, lambda cut=cut, index=index: (*cut.rest, *block.body[index + 1 :]), cut.inside_text)
             for cut in part.cuts
         ]
         following = block.body[index + 1] if index + 1 < len(block.body) else None
@@ -348,6 +357,7 @@ def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) ->
     title_x = badge * 1.35
     parts = []
     cuts: list[Cut] = []
+    lead_lines: int | None = None
     top = 0.0
     for index, step in enumerate(block.steps):
         number = block.start + index
@@ -390,11 +400,13 @@ def _steps(block: m.Steps, column: Column, ts: Typesetting, measure: Measure) ->
             return (replace(block, steps=block.steps[index + 1 :], start=number + 1),)
 
         cuts += text_cuts(text=body, spans=step.body.spans, make=rest, top=top + title_height)
+        if not index:
+            lead_lines = body.line_count
         if index + 1 < len(block.steps):
             cuts.append(Cut(top + height, next_steps))
         top += height + ts.gap * 1.2
     items, height = _stack(parts)
-    return Laid(block, items, height, ts.gap, cuts=tuple(cuts))
+    return Laid(block, items, height, ts.gap, cuts=tuple(cuts), lead_lines=lead_lines)
 
 
 def _callout(block: m.Callout, column: Column, ts: Typesetting, measure: Measure) -> Laid:

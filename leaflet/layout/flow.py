@@ -11,6 +11,7 @@ clipped or dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .. import model as m
@@ -142,6 +143,15 @@ class _Story:
             laid = self._laid[key] = lay_block(block, self.columns[panel], self.ts, self.measure)
         return laid
 
+    def carries_two_lines(self, cut: Cut, panel: int) -> bool:
+        """Whether a text cut between its lines opens the next panel with two of them at least: the
+        rest is set at that panel's width, and a wider panel can make two lines one (a widow)."""
+        if not cut.inside_text or panel >= len(self.places):
+            return True
+        rest = cut.rest
+        lead = self.lay(rest[0], panel).lead_lines if rest else None
+        return lead is None or lead >= 2
+
     def balanced(self) -> list[list[Laid]]:
         """The fill at the smallest share of each panel at which everything fits (or at full panels)."""
         best = self.fill(1.0)
@@ -194,7 +204,7 @@ class _Story:
                     if give_up and height > place.content.height + 0.02:  # past doubt: `fits` has the last word
                         return None
                 else:
-                    cut = _best_cut(laid, cap - height - gap)
+                    cut = _best_cut(laid, cap - height - gap, lambda cut, k=k: self.carries_two_lines(cut, k + 1))
                     if cut is not None:
                         column.append(laid.head(cut))
                     elif not _has_content(column) and laid.height > place.content.height:
@@ -217,14 +227,12 @@ class _Story:
         return columns
 
 
-def _best_cut(laid: Laid, room: float) -> Cut | None:
-    """The lowest cut that leaves the part above it within `room`, if any."""
-    best = None
-    for cut in laid.cuts:
-        if cut.height > room + 1e-6:
-            break
-        best = cut
-    return best
+def _best_cut(laid: Laid, room: float, acceptable: Callable[[Cut], bool]) -> Cut | None:
+    """The lowest cut that leaves the part above it within `room`, and that `acceptable` allows, if any.
+
+    Only the cuts tried are asked about, lowest first, so a text's rest is made for one or two of them."""
+    fitting = [cut for cut in laid.cuts if cut.height <= room + 1e-6]
+    return next((cut for cut in reversed(fitting) if acceptable(cut)), None)
 
 
 def _breaks_here(column: list[Laid], carried: bool, after_pins: bool, has_next: bool) -> bool:
