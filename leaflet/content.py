@@ -209,6 +209,14 @@ def _refuse_text_yaml_would_drop(root: yaml.Node, lines: list[str], path: Path) 
         raise min(problems, key=lambda problem: (problem.where.line, problem.where.column))
 
 
+def nowhere_to_break(panel: str) -> str:
+    """Why `break_before` can do nothing on a panel that no other panel follows in its flow."""
+    return (
+        f"'break_before' asks for a new panel, but panel '{panel}' is the last of its flow, so there is none to "
+        f"break to; leave it out, or let '{panel}' continue on the next panel with continues_to"
+    )
+
+
 def load_printer(path: Path | str) -> tuple[float, float]:
     """A printer profile: the duplex offset (mm) measured with the calibration sheet."""
     path = Path(path)
@@ -453,6 +461,10 @@ class _Reader:
                     f"panel '{panel.name}' can only continue on the panel after it in reading order, not on '{target}'",
                     panel.where,
                 )
+        for panel in panels.values():
+            for block in panel.blocks:
+                if block.placement.break_before and panel.continues_to is None:
+                    raise SourceError(nowhere_to_break(panel.name), block.where)
         return panels
 
     def panel(self, name: str, node: yaml.Node) -> m.Panel:

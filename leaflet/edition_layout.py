@@ -40,7 +40,7 @@ from pathlib import Path
 import yaml
 
 from . import model as m
-from .content import MAX_BODY_SIZE, MIN_FLOOR, _did_you_mean, _Reader, compose
+from .content import MAX_BODY_SIZE, MIN_FLOOR, _did_you_mean, _Reader, compose, nowhere_to_break
 from .errors import Location, SourceError
 from .sources import read_text
 
@@ -158,7 +158,7 @@ def _changes(reader: _Reader, node: yaml.Node, panels: dict[str, m.Panel]) -> li
                 key_node, f"block {panel}/{index} is already named on line {first.line}; merge the two entries"
             )
         seen[panel, index] = reader.where(key_node)
-        changes.append(_options(reader, value_node, panel, index))
+        changes.append(_options(reader, value_node, panel, index, panels))
     return changes
 
 
@@ -204,7 +204,7 @@ def _panel(reader: _Reader, node: yaml.Node, name: str, panels: dict[str, m.Pane
     raise reader.fail(node, f"unknown panel '{name}'; the source's panels are: {have}{close}")
 
 
-def _options(reader: _Reader, node: yaml.Node, panel: str, index: int) -> _Change:
+def _options(reader: _Reader, node: yaml.Node, panel: str, index: int, panels: dict[str, m.Panel]) -> _Change:
     """The options under one block's place: placement flags and `move_to`."""
     what = f"block {panel}/{index}"
     if not isinstance(node, yaml.MappingNode):
@@ -217,11 +217,12 @@ def _options(reader: _Reader, node: yaml.Node, panel: str, index: int) -> _Chang
     if not found:
         raise reader.fail(node, f"{what} has no options; give one of: {', '.join(BLOCK_OPTIONS)}, or delete it")
     flags = {key: reader.flag(value, f"'{key}'") for key, value in found.items() if key in m.PLACEMENT_OPTIONS}
-    if "move_to" not in found:
-        return _Change(panel, index, flags)
-    target = reader.choice(found["move_to"], "'move_to'", m.PANEL_NAMES)
+    target = reader.choice(found["move_to"], "'move_to'", m.PANEL_NAMES) if "move_to" in found else None
     if target == panel:
         raise reader.fail(found["move_to"], f"{what} is already on panel '{panel}'; delete 'move_to'")
+    lands = panels.get(target or panel)
+    if flags.get("break_before") and (lands is None or lands.continues_to is None):
+        raise reader.fail(found["break_before"], nowhere_to_break(target or panel))
     return _Change(panel, index, flags, target)
 
 

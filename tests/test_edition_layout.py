@@ -23,12 +23,14 @@ panels:
   front:
     - heading: Hello
   inside-1:
-    - paragraph: First.
-    - section:
-        heading: Why
-        body: Because.
-      keep_with_next: true
-    - paragraph: Third.
+    continues_to: inside-2
+    blocks:
+      - paragraph: First.
+      - section:
+          heading: Why
+          body: Because.
+        keep_with_next: true
+      - paragraph: Third.
   inside-2:
     - paragraph: Inside two.
     - paragraph: Inside two, again.
@@ -310,3 +312,9 @@ def test_a_file_far_larger_than_a_layout_file_is_refused_unread(source: m.Leafle
 def test_a_missing_layout_file_names_the_path(source: m.Leaflet, tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="no such file"):
         apply_layout_file(source, tmp_path / "ur.layout.yaml")
+
+
+def test_break_before_on_the_last_panel_of_its_flow_is_refused(source: m.Leaflet, layout) -> None:
+    path = layout("blocks:\n  inside-2/1:\n    break_before: true\n")
+    with pytest.raises(SourceError, match="panel 'inside-2' is the last of its flow, so there is none to break to"):
+        apply_layout_file(source, path)
