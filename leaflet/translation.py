@@ -339,6 +339,8 @@ class _Translator:
         self.warnings: list[Diagnostic] = []
         self.entries: dict[str, polib.POEntry] = {}
         self.used: set[str] = set()
+        self.english_at: dict[str, str] = {}
+        """Each English text of the leaflet, and the place (msgctxt) it is at now."""
         self.entry_lines: dict[Location, Location] = {}
         """Per block (its place in the source), where the first entry translating it is."""
         self.characters = self.english = 0
@@ -360,6 +362,7 @@ class _Translator:
     def __call__(self, slot: _Slot) -> m.Text:
         entry = self.entries.get(slot.context)
         self.used.add(slot.context)
+        self.english_at.setdefault(slot.text.source, slot.context)
         self.spend(slot, entry)
         if entry is None:
             return self.missing(slot, None)
@@ -428,9 +431,18 @@ class _Translator:
             name = entry.msgctxt or entry.msgid
             self.note("obsolete-entry", f"obsolete entry {name!r}: delete it", "ignored", entry)
         for context, entry in self.entries.items():
-            if context not in self.used:
+            if context in self.used:
+                continue
+            moved_to = self.english_at.get(unicodedata.normalize("NFC", entry.msgid))
+            if moved_to:  # blocks were added or moved: the translation is good, only its place changed
+                stale = (
+                    f"entry {context!r} matches no text here, but its English is now at {moved_to!r}: blocks were "
+                    "added or moved. Update this file from a new template ('leaflet extract', then msgmerge), "
+                    "which keeps its translations, marked fuzzy for a check"
+                )
+            else:
                 stale = f"entry {context!r} matches no text (a stale entry): delete it"
-                self.note("stale-entry", stale, "ignored", entry)
+            self.note("stale-entry", stale, "ignored", entry)
         made_for = self.po.metadata.get("Project-Id-Version", "")
         if made_for and made_for != leaflet_id:
             message = f"this PO file was made for {made_for!r}, not {leaflet_id!r}"
