@@ -11,6 +11,7 @@ a file of another kind, only with `--force`.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -135,6 +136,16 @@ def _umask() -> int:
     return mask
 
 
+def _advice(error: OSError, path: Path, kind: Kind) -> str:
+    """What to do when the system refused the write: a folder that may not be written to is not
+    mended by another name; a full disk, by room."""
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the folder {path.parent} cannot be written to: make it writable, or work in a copy elsewhere"
+    if error.errno == errno.ENOSPC:
+        return "the disk is full: make room, then try again"
+    return kind.rename()
+
+
 def write_atomically(
     path: Path, data: bytes, kind: Kind, inputs: tuple[Path | None, ...] = (), force: bool = False
 ) -> None:
@@ -145,7 +156,7 @@ def write_atomically(
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}; {kind.rename()}") from None
+        raise UsageError(f"cannot write {path}: {error.strerror}; {_advice(error, path, kind)}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -153,7 +164,7 @@ def write_atomically(
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {error.strerror}; {kind.rename()}") from None
+        raise UsageError(f"cannot write {path}: {error.strerror}; {_advice(error, path, kind)}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -152,3 +152,20 @@ def test_output_folder_is_created_when_missing(tmp_path):
     source.write_text(MINIMAL, encoding="utf-8")
     assert run("build", str(source), "-o", str(tmp_path / "new" / "deeper" / "x.pdf"))[0] == 0
     assert (tmp_path / "new" / "deeper" / "x.pdf").is_file()
+
+
+def test_a_folder_that_cannot_be_written_to_is_said_to_be_so_not_to_need_another_name(tmp_path, monkeypatch):
+    import errno
+    import tempfile as tempfile_module
+
+    from leaflet.errors import UsageError
+    from leaflet.outputs import PDF, write_atomically
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile_module, "mkstemp", refused)
+    with pytest.raises(UsageError) as caught:
+        write_atomically(tmp_path / "out" / "x.pdf", b"%PDF-", PDF)
+    assert f"the folder {tmp_path / 'out'} cannot be written to: make it writable" in caught.value.message
+    assert "with -o" not in caught.value.message
