@@ -229,11 +229,15 @@ def load_printer(path: Path | str) -> tuple[float, float]:
         empty="the printer profile {what}; write duplex_offset_mm: [X, Y]",
     )
     reader = _Reader(str(path), path.parent)
+    if isinstance(root, yaml.MappingNode) and any(key.value in ("clinic", "leaflet") for key, _ in root.value):
+        kind = "a clinic file: give it with --clinic" if root.value[0][0].value == "clinic" else "a leaflet"
+        raise reader.fail(root, f"this is {kind}, not a printer profile (duplex_offset_mm: [X, Y])")
     found = reader.mapping(root, "the printer profile", ("duplex_offset_mm",), ("name",))
     pair = found["duplex_offset_mm"]
     values = reader.sequence(pair, "'duplex_offset_mm'")
     if len(values) != 2:
-        raise reader.fail(pair, "'duplex_offset_mm' is two numbers, [X, Y], in millimetres")
+        commas = " (write decimals with a point: [1.5, -0.5], not [1,5, -0,5])" if len(values) == 4 else ""
+        raise reader.fail(pair, f"'duplex_offset_mm' is two numbers, [X, Y], in millimetres{commas}")
     x, y = (reader.number(v, "a duplex offset", -10, 10) for v in values)
     return (x, y)
 
@@ -318,6 +322,8 @@ class _Reader:
         beside the letter. The composed form is the same text, and prints as one letter.
         """
         value = self.scalar(node, what)
+        if node.tag.endswith(":null"):  # '~' or 'null': YAML's "no value", which would print as '~'
+            raise self.fail(node, f"{what} has no value ({value or 'nothing'} in YAML means none); give it some text")
         if shows_nothing(value):
             empty = "is empty" if not value.strip() else "holds only invisible characters"
             raise self.fail(node, f"{what} {empty}; give it some text")
@@ -382,6 +388,11 @@ class _Reader:
     # -- the leaflet ----------------------------------------------------------
 
     def leaflet(self, root: yaml.Node, path: Path) -> m.Leaflet:
+        keys = {key.value for key, _ in root.value} if isinstance(root, yaml.MappingNode) else set()
+        if "clinic" in keys and "leaflet" not in keys:
+            raise self.fail(root, "this is a clinic file, not a leaflet: give it with --clinic, after the leaflet")
+        if "duplex_offset_mm" in keys and "leaflet" not in keys:
+            raise self.fail(root, "this is a printer profile, not a leaflet: give it with --printer, after the leaflet")
         top = self.mapping(
             root, "the leaflet file", ("leaflet", "panels"), ("paper", "fold", "target", "theme", "typography")
         )
@@ -578,7 +589,11 @@ class _Reader:
         found = self.mapping(node, "the clinic", CLINIC_REQUIRED, CLINIC_OPTIONAL)
         name = self.value(found["name"], "'name'", 100)
         lines = found["address"]
-        if isinstance(lines, yaml.ScalarNode):
+        if isinstance(lines, yaml.ScalarNode) and "\n" in lines.value.strip():  # written as a | block: its lines
+            address = tuple(line.strip() for line in self.string(lines, "'address'").splitlines() if line.strip())
+            if len(address) > MAX_ADDRESS_LINES or any(len(line) > 80 for line in address):
+                raise self.fail(lines, "'address' is a postal address: at most 6 lines of at most 80 characters")
+        elif isinstance(lines, yaml.ScalarNode):
             address = (self.value(lines, "'address'", 80),)
         else:
             nodes = self.sequence(lines, "'address'")

@@ -157,3 +157,17 @@ def test_a_read_only_pdf_is_refused_and_left_as_it_was(project, tmp_path):
     code, _, err = run("build", str(project), "-o", str(target))
     assert code == 2 and "read-only" in err
     assert target.read_bytes() == b"the approved print run"
+
+
+def test_an_address_written_as_a_block_of_lines_prints_one_line_each(project, tmp_path):
+    body = (
+        "clinic:\n  name: Riverside\n  address: |\n    Unit 4, Mill Lane\n    Townsville\n    TV1 4AB\n"
+        "  phone: 01234 567890\n"
+    )
+    code, _, err = run(
+        "build", str(project), "--clinic", str(clinic_file(tmp_path, body)), "-o", str(tmp_path / "c.pdf")
+    )
+    assert code == 0, err
+    text = pypdf.PdfReader(tmp_path / "c.pdf").pages[0].extract_text()
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines[lines.index("Unit 4, Mill Lane") :][:3] == ["Unit 4, Mill Lane", "Townsville", "TV1 4AB"]
