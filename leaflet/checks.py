@@ -21,7 +21,20 @@ from .geometry import SAFE_DISTANCE, Target
 from .languages import writing_system
 from .layout import Layout
 from .layout.items import Circle, Picture, QRSymbol, Rect, TextRun
-from .model import PANEL_NAMES, Block, Leaflet, Spacer, Theme, block_texts
+from .model import (
+    PANEL_NAMES,
+    Banner,
+    Block,
+    Callout,
+    Clinic,
+    Illustration,
+    Image,
+    Leaflet,
+    QRCode,
+    Spacer,
+    Theme,
+    block_texts,
+)
 from .units import Box, to_mm
 
 MIN_TEXT_SIZE = 11.0
@@ -93,6 +106,8 @@ def _overflow_fixes(leaflet: Leaflet, panel: str, block: Block) -> str:
     if isinstance(block, Spacer) and not block.fill:  # no type size makes room for a fixed space
         return f"make the spacer smaller (it is {block.height_mm:g} mm) or delete it"
     fixes = ["move blocks to a panel with room"]
+    if isinstance(block, Callout | Clinic | Image | Illustration | QRCode | Banner):  # these never split
+        fixes = [f"a {block.kind} is never split between panels: make it shorter or move it to a panel with room"]
     if own is not None and own.continues_to is None and following and following[0] != "front":
         fixes.append(f"let the panel run on with 'continues_to: {following[0]}'")
     if any(b.placement.pin or b.placement.keep_together for b in (own.blocks if own else ())):
