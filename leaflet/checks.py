@@ -481,8 +481,26 @@ def sample_clinic(subject: Subject) -> list[Diagnostic]:
     return [Diagnostic("warning", "sample-clinic", SAMPLE_CLINIC, block.where) for block in blocks]
 
 
+def blank_panel(subject: Subject) -> list[Diagnostic]:
+    """A panel the source writes that prints nothing at all (only spacers on it, or its blocks moved away)."""
+    findings = []
+    for name, panel in subject.leaflet.panels.items():
+        laid = subject.layout.panels.get(name)
+        if panel.blocks and laid is not None and not laid.items:
+            findings.append(
+                Diagnostic(
+                    "warning",
+                    "blank-panel",
+                    f"panel '{name}' prints blank: it holds only spacers; give it a block, or leave the panel out",
+                    panel.where,
+                )
+            )
+    return findings
+
+
 CHECKS: list[Callable[[Subject], list[Diagnostic]]] = [
     sample_clinic,
+    blank_panel,
     review_date,
     image_resolution,
     overflow,
