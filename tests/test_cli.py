@@ -183,3 +183,10 @@ def test_check_json_says_in_json_why_a_source_name_cannot_be_used(tmp_path):
     code, out, _ = run("check", str(tmp_path / ("b" * 300 + ".yaml")), "--json")
     document = json.loads(out)
     assert code == 2 and "File name too long" in document["findings"][0]["message"]
+
+
+def test_a_panel_of_only_spacers_is_built_with_a_warning_that_it_prints_blank(tmp_path):
+    source = tmp_path / "leaflet.yaml"
+    source.write_text(MINIMAL + "  flap:\n    - spacer: fill\n", encoding="utf-8")
+    code, out, _ = run("build", str(source), "-o", str(tmp_path / "x.pdf"))
+    assert code == 0 and "panel 'flap' prints blank: it holds only spacers" in out
