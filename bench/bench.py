@@ -244,8 +244,8 @@ def batch_commands(workdir: Path) -> tuple[dict[str, list[str]], list[str]]:
     project = workdir / "batch"
     (project / "translations").mkdir(parents=True)
     shutil.copy(SOURCE, project / "content.yaml")
-    for po in (ROOT / "translations").glob("*.po"):
-        shutil.copy(po, project / "translations" / po.name)
+    for path in [*(ROOT / "translations").glob("*.po"), *(ROOT / "translations").glob("*.layout.yaml")]:
+        shutil.copy(path, project / "translations" / path.name)  # a layout file too: Tamil needs its own
     source = str(project / "content.yaml")
     build = [sys.executable, "-m", "leaflet", "build", source]
     singles = {"source": [*build, "-o", str(workdir / "single.pdf")]}
