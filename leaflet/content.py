@@ -621,7 +621,11 @@ class _Reader:
                 raise self.fail(found["website"], f"'website' must be a web address starting https://, not {website!r}")
             details = replace(details, website=website)
         if "hours" in found:
-            details = replace(details, hours=self.value(found["hours"], "'hours'", 120))
+            hours = found["hours"]
+            if isinstance(hours, yaml.ScalarNode) and "\n" in hours.value.strip():  # a | block: one line a day
+                lines = [" ".join(line.split()) for line in self.string(hours, "'hours'").splitlines() if line.strip()]
+                hours = yaml.ScalarNode(hours.tag, "; ".join(lines), hours.start_mark, hours.end_mark, '"')
+            details = replace(details, hours=self.value(hours, "'hours'", 120))
         if "logo" in found:
             logo = self.asset(found["logo"])
             pixels = self.picture_size(found["logo"], logo)

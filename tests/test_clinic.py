@@ -171,3 +171,16 @@ def test_an_address_written_as_a_block_of_lines_prints_one_line_each(project, tm
     text = pypdf.PdfReader(tmp_path / "c.pdf").pages[0].extract_text()
     lines = [line.strip() for line in text.splitlines()]
     assert lines[lines.index("Unit 4, Mill Lane") :][:3] == ["Unit 4, Mill Lane", "Townsville", "TV1 4AB"]
+
+
+def test_opening_hours_written_as_a_block_of_lines_keep_the_lines_apart(project, tmp_path):
+    body = (
+        "clinic:\n  name: Riverside\n  address: [1 Road]\n  phone: 01234 567890\n"
+        "  hours: |\n    Monday to Friday 9am to 5pm\n    Saturday 10am to 1pm\n"
+    )
+    code, _, err = run(
+        "build", str(project), "--clinic", str(clinic_file(tmp_path, body)), "-o", str(tmp_path / "c.pdf")
+    )
+    assert code == 0, err
+    text = " ".join(pypdf.PdfReader(tmp_path / "c.pdf").pages[0].extract_text().split())
+    assert "Monday to Friday 9am to 5pm; Saturday 10am to 1pm" in text
