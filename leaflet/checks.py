@@ -22,6 +22,7 @@ from .languages import writing_system
 from .layout import Layout
 from .layout.items import Circle, Picture, QRSymbol, Rect, TextRun
 from .model import (
+    CLINIC_LABELS,
     PANEL_NAMES,
     Banner,
     Block,
@@ -33,6 +34,7 @@ from .model import (
     QRCode,
     Spacer,
     Theme,
+    all_blocks,
     block_texts,
 )
 from .units import Box, to_mm
@@ -481,6 +483,27 @@ def sample_clinic(subject: Subject) -> list[Diagnostic]:
     return [Diagnostic("warning", "sample-clinic", SAMPLE_CLINIC, block.where) for block in blocks]
 
 
+def clinic_labels(subject: Subject) -> list[Diagnostic]:
+    """A clinic box in a leaflet not written in English still says 'Your clinic', 'Telephone'... in English:
+    a translation gives it its own words, a leaflet written in another language must give them itself."""
+    leaflet = subject.leaflet
+    if leaflet.language.split("-")[0].lower() == "en":
+        return []
+    english = tuple(CLINIC_LABELS.values())
+    return [
+        Diagnostic(
+            "warning",
+            "english-labels",
+            f"the clinic box prints its labels in English ('{english[0]}', '{english[1]}'...) in this "
+            f"{leaflet.language} leaflet: give them in its language under 'labels' in the clinic block "
+            f"({', '.join(CLINIC_LABELS)})",
+            block.where,
+        )
+        for block in all_blocks(leaflet)
+        if isinstance(block, Clinic) and tuple(label.source for label in block.labels) == english
+    ]
+
+
 def blank_panel(subject: Subject) -> list[Diagnostic]:
     """A panel the source writes that prints nothing at all (only spacers on it, or its blocks moved away)."""
     findings = []
@@ -500,6 +523,7 @@ def blank_panel(subject: Subject) -> list[Diagnostic]:
 
 CHECKS: list[Callable[[Subject], list[Diagnostic]]] = [
     sample_clinic,
+    clinic_labels,
     blank_panel,
     review_date,
     image_resolution,

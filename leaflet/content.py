@@ -581,8 +581,26 @@ class _Reader:
         return m.Callout(heading=heading, body=self.body(found["body"], "callout body"), where=where)
 
     def clinic(self, node: yaml.Node, where: Location) -> m.Block:
+        """A clinic box: the sample details, and the words around them in the leaflet's language."""
         self.count(node, "clinic boxes", MAX_CLINIC_BOXES, "a leaflet needs one")
-        return m.Clinic(details=self.clinic_details(node), where=where)
+        labels_node = None
+        if isinstance(node, yaml.MappingNode) and any(key.value == "labels" for key, _ in node.value):
+            labels_node = next(value for key, value in node.value if key.value == "labels")
+            kept = [(key, value) for key, value in node.value if key.value != "labels"]
+            node = yaml.MappingNode(node.tag, kept, node.start_mark, node.end_mark)
+        details = self.clinic_details(node)
+        if labels_node is None:
+            return m.Clinic(details=details, where=where)
+        return m.Clinic(details=details, labels=self.clinic_labels(labels_node), where=where)
+
+    def clinic_labels(self, node: yaml.Node) -> tuple[m.Text, ...]:
+        """The clinic box's words (heading, telephone...) for a leaflet written in another language than
+        English; any left out stay English."""
+        found = self.mapping(node, "'labels'", (), tuple(m.CLINIC_LABELS))
+        return tuple(
+            m.plain_text(self.value(found[key], f"the '{key}' label", 160)) if key in found else m.plain_text(english)
+            for key, english in m.CLINIC_LABELS.items()
+        )
 
     def clinic_details(self, node: yaml.Node) -> m.ClinicDetails:
         """A clinic's details, in a leaflet's clinic block or a clinic file: each value checked on its own."""

@@ -184,3 +184,24 @@ def test_opening_hours_written_as_a_block_of_lines_keep_the_lines_apart(project,
     assert code == 0, err
     text = " ".join(pypdf.PdfReader(tmp_path / "c.pdf").pages[0].extract_text().split())
     assert "Monday to Friday 9am to 5pm; Saturday 10am to 1pm" in text
+
+
+def test_a_leaflet_written_in_another_language_gives_the_clinic_box_its_own_words(tmp_path):
+    def leaflet(labels: str) -> Path:
+        source = tmp_path / "leaflet.yaml"
+        source.write_text(
+            "leaflet: {id: t, title: Ulotka, language: pl}\npanels:\n  back:\n    - clinic:\n"
+            f"{labels}        name: Przychodnia\n        address: [ul. Długa 1]\n        phone: 22 123 45 67\n",
+            encoding="utf-8",
+        )
+        return source
+
+    code, out, _ = run("build", str(leaflet("")), "-o", str(tmp_path / "en.pdf"))
+    assert code == 0 and "the clinic box prints its labels in English ('Your clinic', 'Telephone'...)" in out
+    code, out, _ = run(
+        "build", str(leaflet("        labels: {heading: Twoja przychodnia, telephone: Telefon}\n")), "-o",
+        str(tmp_path / "pl.pdf"),
+    )  # fmt: skip
+    text = " ".join(pypdf.PdfReader(tmp_path / "pl.pdf").pages[0].extract_text().split())
+    assert code == 0 and "labels in English" not in out
+    assert "Twoja przychodnia" in text and "Telefon: 22 123 45 67" in text and "Your clinic" not in text
