@@ -229,8 +229,9 @@ def load_printer(path: Path | str) -> tuple[float, float]:
         empty="the printer profile {what}; write duplex_offset_mm: [X, Y]",
     )
     reader = _Reader(str(path), path.parent)
-    if isinstance(root, yaml.MappingNode) and any(key.value in ("clinic", "leaflet") for key, _ in root.value):
-        kind = "a clinic file: give it with --clinic" if root.value[0][0].value == "clinic" else "a leaflet"
+    keys = {key.value for key, _ in root.value} if isinstance(root, yaml.MappingNode) else set()
+    if keys & {"clinic", "leaflet"}:
+        kind = "a leaflet" if "leaflet" in keys else "a clinic file: give it with --clinic"
         raise reader.fail(root, f"this is {kind}, not a printer profile (duplex_offset_mm: [X, Y])")
     found = reader.mapping(root, "the printer profile", ("duplex_offset_mm",), ("name",))
     pair = found["duplex_offset_mm"]
