@@ -240,6 +240,11 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return EXIT_BAD_INPUT
 
 
+def _as_leaflet_error(error: LeafletError | OSError) -> LeafletError:
+    """A refusal from the system as one of the tool's own, so a report can list its diagnostics."""
+    return _os_problem(error) if isinstance(error, OSError) else error
+
+
 def _os_problem(error: OSError) -> UsageError:
     """What the system said of a file, as a message: the file's name (cut short if long) and why."""
     name = f"'{error.filename}'" if error.filename else "a file"
@@ -397,7 +402,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (LeafletError, OSError) as error:  # the command line itself cannot be used: --json still gets JSON
         if not args.json:
             raise
-        problem = _os_problem(error) if isinstance(error, OSError) else error
+        problem = _as_leaflet_error(error)
         document = unmade(args.lang or "source", problem.diagnostics).to_json()
         print(f"[{document}]" if args.all_languages else document, file=out)
         return error.exit_code
@@ -409,7 +414,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except (LeafletError, OSError) as error:  # an edition that cannot be made is reported, the others still are
             if len(editions) == 1 and not args.json:
                 raise
-            problem = _os_problem(error) if isinstance(error, OSError) else error
+            problem = _as_leaflet_error(error)
             reports.append(unmade(lang or "source", problem.diagnostics))
             worst = max(worst, problem.exit_code)
     if args.json:

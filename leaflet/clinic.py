@@ -20,10 +20,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from . import model as m
-from .content import MAX_TOTAL_PIXELS, _Reader, compose
+from .content import MAX_TOTAL_PIXELS, _Reader, compose, mapping_keys
 from .errors import SourceError, UsageError
 from .sources import read_text
 
@@ -46,7 +44,7 @@ def load_clinic(path: Path | str) -> m.ClinicDetails:
         colon_hint='put the value in double quotes, e.g. hours: "Monday to Friday: 9am to 5pm"',
         empty="the clinic file {what}; start from the example in the README (clinic: name: ...)",
     )
-    keys = {key.value for key, _ in root.value} if isinstance(root, yaml.MappingNode) else set()
+    keys = mapping_keys(root)
     if "clinic" not in keys and keys & {"name", "address", "phone"}:  # the details, with no 'clinic:' over them
         raise reader.fail(root, "a clinic file starts with 'clinic:'; put the details on the lines under it, indented")
     found = reader.mapping(root, "a clinic file", ("clinic",))

@@ -209,6 +209,12 @@ def _refuse_text_yaml_would_drop(root: yaml.Node, lines: list[str], path: Path) 
         raise min(problems, key=lambda problem: (problem.where.line, problem.where.column))
 
 
+def mapping_keys(node: yaml.Node) -> set[str]:
+    """The keys a YAML mapping is written with (none for anything else): enough to tell one kind of file
+    from another before it is read as one."""
+    return {key.value for key, _ in node.value} if isinstance(node, yaml.MappingNode) else set()
+
+
 def nowhere_to_break(panel: str) -> str:
     """Why `break_before` can do nothing on a panel that no other panel follows in its flow."""
     return (
@@ -229,7 +235,7 @@ def load_printer(path: Path | str) -> tuple[float, float]:
         empty="the printer profile {what}; write duplex_offset_mm: [X, Y]",
     )
     reader = _Reader(str(path), path.parent)
-    keys = {key.value for key, _ in root.value} if isinstance(root, yaml.MappingNode) else set()
+    keys = mapping_keys(root)
     if keys & {"clinic", "leaflet"}:
         kind = "a leaflet" if "leaflet" in keys else "a clinic file: give it with --clinic"
         raise reader.fail(root, f"this is {kind}, not a printer profile (duplex_offset_mm: [X, Y])")
@@ -389,7 +395,7 @@ class _Reader:
     # -- the leaflet ----------------------------------------------------------
 
     def leaflet(self, root: yaml.Node, path: Path) -> m.Leaflet:
-        keys = {key.value for key, _ in root.value} if isinstance(root, yaml.MappingNode) else set()
+        keys = mapping_keys(root)
         if "clinic" in keys and "leaflet" not in keys:
             raise self.fail(root, "this is a clinic file, not a leaflet: give it with --clinic, after the leaflet")
         if "duplex_offset_mm" in keys and "leaflet" not in keys:

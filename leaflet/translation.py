@@ -353,6 +353,11 @@ class _Translator:
                 self.note("no-msgctxt", f"{what} matches no text: delete it", "ignored", entry)
             if entry.obsolete or entry.msgctxt is None:
                 continue
+            # composed, as the source is read (content._Reader.string): a file saved decomposed still matches
+            entry.msgid, entry.msgstr = (
+                unicodedata.normalize("NFC", entry.msgid),
+                unicodedata.normalize("NFC", entry.msgstr),
+            )
             if entry.msgctxt in self.entries:
                 first = self.entries[entry.msgctxt].linenum
                 message = f"a second entry for {entry.msgctxt!r} (the first is at line {first}); keep one"
@@ -366,7 +371,7 @@ class _Translator:
         self.spend(slot, entry)
         if entry is None:
             return self.missing(slot, None)
-        if unicodedata.normalize("NFC", entry.msgid) != slot.text.source:  # the source is read composed
+        if entry.msgid != slot.text.source:
             return self.missing(slot, entry, ": the English changed since this was translated")
         if entry.msgid_plural:  # a hand edit: no leaflet text has plural forms to choose between
             raise SourceError(
@@ -393,8 +398,7 @@ class _Translator:
         source's own limit) a translation would take seconds to lay out, so stop at the entry that
         goes over. A translation counts whether or not this edition may use it; the English counts
         where there is none."""
-        current = entry is not None and unicodedata.normalize("NFC", entry.msgid) == slot.text.source
-        translated = current and entry is not None and entry.msgstr.strip()
+        translated = entry is not None and entry.msgid == slot.text.source and entry.msgstr.strip()
         self.characters += len(entry.msgstr if entry is not None and translated else slot.text.source)
         self.english += len(slot.text.source)
         if self.characters <= MAX_TEXT:
@@ -433,7 +437,7 @@ class _Translator:
         for context, entry in self.entries.items():
             if context in self.used:
                 continue
-            moved_to = self.english_at.get(unicodedata.normalize("NFC", entry.msgid))
+            moved_to = self.english_at.get(entry.msgid)
             if moved_to:  # blocks were added or moved: the translation is good, only its place changed
                 stale = (
                     f"entry {context!r} matches no text here, but its English is now at {moved_to!r}: blocks were "
@@ -486,7 +490,7 @@ def _clinical_changes(english: m.Text, translation: m.Text) -> list[tuple[str, s
 
 def _checked(entry: polib.POEntry, slot: _Slot, where: Location) -> m.Text:
     """The translation parsed, or a SourceError if its markup is broken or differs from the English's."""
-    msgstr = unicodedata.normalize("NFC", entry.msgstr)  # composed, as the source is (see content._Reader.string)
+    msgstr = entry.msgstr
     if not slot.markup:  # the PDF's title and subject: shown as they are, so held to the same characters
         if problem := invisible_character(msgstr):
             raise SourceError(f"the translation of {slot.context!r}: {problem}", where)

@@ -159,17 +159,19 @@ def test_a_read_only_pdf_is_refused_and_left_as_it_was(project, tmp_path):
     assert target.read_bytes() == b"the approved print run"
 
 
+def outside_with_clinic(project: Path, folder: Path, body: str) -> str:
+    """The text of the outside page (where the clinic box prints) built with a clinic file of that body."""
+    code, _, err = run("build", str(project), "--clinic", str(clinic_file(folder, body)), "-o", str(folder / "c.pdf"))
+    assert code == 0, err
+    return pypdf.PdfReader(folder / "c.pdf").pages[0].extract_text()
+
+
 def test_an_address_written_as_a_block_of_lines_prints_one_line_each(project, tmp_path):
     body = (
         "clinic:\n  name: Riverside\n  address: |\n    Unit 4, Mill Lane\n    Townsville\n    TV1 4AB\n"
         "  phone: 01234 567890\n"
     )
-    code, _, err = run(
-        "build", str(project), "--clinic", str(clinic_file(tmp_path, body)), "-o", str(tmp_path / "c.pdf")
-    )
-    assert code == 0, err
-    text = pypdf.PdfReader(tmp_path / "c.pdf").pages[0].extract_text()
-    lines = [line.strip() for line in text.splitlines()]
+    lines = [line.strip() for line in outside_with_clinic(project, tmp_path, body).splitlines()]
     assert lines[lines.index("Unit 4, Mill Lane") :][:3] == ["Unit 4, Mill Lane", "Townsville", "TV1 4AB"]
 
 
@@ -178,11 +180,7 @@ def test_opening_hours_written_as_a_block_of_lines_keep_the_lines_apart(project,
         "clinic:\n  name: Riverside\n  address: [1 Road]\n  phone: 01234 567890\n"
         "  hours: |\n    Monday to Friday 9am to 5pm\n    Saturday 10am to 1pm\n"
     )
-    code, _, err = run(
-        "build", str(project), "--clinic", str(clinic_file(tmp_path, body)), "-o", str(tmp_path / "c.pdf")
-    )
-    assert code == 0, err
-    text = " ".join(pypdf.PdfReader(tmp_path / "c.pdf").pages[0].extract_text().split())
+    text = " ".join(outside_with_clinic(project, tmp_path, body).split())
     assert "Monday to Friday 9am to 5pm; Saturday 10am to 1pm" in text
 
 

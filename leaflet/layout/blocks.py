@@ -149,9 +149,10 @@ class Cut:
     """It falls between two lines of one text: the text carried on must keep two lines on the next
     panel too, where a wider column may set them as one (see `Laid.lead_lines`)."""
 
-    @property
+    @cached_property
     def rest(self) -> tuple[m.Block, ...]:
-        """Blocks that continue the text on the next panel (a paragraph's remaining lines, the next steps)."""
+        """Blocks that continue the text on the next panel (a paragraph's remaining lines, the next steps);
+        made once, though the fill asks both whether the cut leaves two lines and then for what carries on."""
         return self.carry_on()
 
 
